@@ -1,0 +1,128 @@
+using PatUcsi.Domain.Calculation;
+using PatUcsi.Domain.Programs;
+
+namespace PatUcsi.Domain.Indicators;
+
+/// <summary>The two official indicator formats.</summary>
+public enum IndicatorFormat
+{
+    /// <summary>"FORMATO DE PROGRAMAS ANUALES DE TRABAJO POR ÓRGANO".</summary>
+    ByUnit = 0,
+    /// <summary>"OBJETIVOS CON TRANSVERSALIDAD".</summary>
+    Transversal = 1,
+}
+
+public enum Dimension { Efficacy = 0, Efficiency = 1, Economy = 2, Quality = 3 }
+
+/// <summary>How achievement is measured: an absolute count, or a ratio of valor 1 to valor 2.</summary>
+public enum IndicatorType
+{
+    /// <summary>Absolute count of units (documents, reports…).</summary>
+    Count = 0,
+    /// <summary>valor 1 / valor 2 × 100; valor 1 may not exceed valor 2.</summary>
+    Percentage = 1,
+    /// <summary>valor 1 / valor 2.</summary>
+    Ratio = 2,
+    /// <summary>valor 1 / valor 2, read as an index.</summary>
+    Index = 3,
+}
+
+/// <summary>Frecuencia de medición; the value is the number of months in one period.</summary>
+public enum Frequency
+{
+    Monthly = 1,
+    Bimonthly = 2,
+    Quarterly = 3,
+    FourMonthly = 4,
+    Semiannual = 6,
+    Annual = 12,
+}
+
+/// <summary>Tendencia: the direction in which the indicator should move.</summary>
+public enum Trend { Increase = 0, Decrease = 1, Constant = 2 }
+
+/// <summary>An indicator with its goal, as in the official formats.</summary>
+public class Indicator : Entity, IVersioned
+{
+    public int ActionLineId { get; private set; }
+    public ActionLine ActionLine { get; private set; } = null!;
+
+    public string Name { get; set; } = "";
+    public Dimension? Dimension { get; set; }
+    public IndicatorType Type { get; set; }
+    /// <summary>Método de cálculo as written.</summary>
+    public string? CalculationMethod { get; set; }
+    /// <summary>What valor de cálculo 1 counts (ratios only).</summary>
+    public string? Value1Label { get; set; }
+    /// <summary>What valor de cálculo 2 counts (ratios only).</summary>
+    public string? Value2Label { get; set; }
+    public Frequency Frequency { get; set; } = Frequency.Monthly;
+    public string? UnitOfMeasure { get; set; }
+    /// <summary>Línea base as written.</summary>
+    public string? BaselineText { get; set; }
+    public decimal? Baseline { get; set; }
+    /// <summary>Meta propuesta.</summary>
+    public decimal Goal { get; set; }
+    /// <summary>The goal as written, where it differs from the number (e.g. "100%").</summary>
+    public string? GoalText { get; set; }
+    public Trend Trend { get; set; } = Trend.Increase;
+    /// <summary>Presupuesto as written.</summary>
+    public string? Budget { get; set; }
+    public string? Observations { get; set; }
+    /// <summary>"Metas alcanzadas verificables en".</summary>
+    public string? VerifiableIn { get; set; }
+    /// <summary>Whether period values add up (a count of documents) or each stands alone.</summary>
+    public bool Accumulates { get; set; } = true;
+    /// <summary>The action line as written in the indicator format, where it differs from the line's text.</summary>
+    public string? ActivityText { get; set; }
+    /// <summary>Per-indicator semáforo thresholds; null uses the program's.</summary>
+    public TrafficLightThresholds? Thresholds { get; set; }
+
+    public bool IsCancelled { get; private set; }
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>Calendarización de metas: optional goal per period.</summary>
+    public List<PeriodGoal> PeriodGoals { get; private set; } = [];
+
+    public int Version { get; set; }
+
+    public bool IsRatio => Type != IndicatorType.Count;
+
+    /// <summary>The Titular cancels the indicator with a justification (estatus CANCELADA).</summary>
+    public void Cancel(string justification)
+    {
+        CancellationReason = AnnualProgram.Require(justification, "Escriba la justificación de la cancelación.");
+        IsCancelled = true;
+    }
+
+    public void Restore()
+    {
+        IsCancelled = false;
+        CancellationReason = null;
+    }
+
+    /// <summary>Sets the goal of the period that ends in <paramref name="lastMonth"/>; null removes it.</summary>
+    public void SetPeriodGoal(int lastMonth, decimal? goal)
+    {
+        Months.Check(lastMonth);
+        if (goal < 0) throw new DomainException("La meta del periodo no puede ser negativa.");
+        PeriodGoals.RemoveAll(g => g.LastMonth == lastMonth);
+        if (goal is not null) PeriodGoals.Add(new PeriodGoal(lastMonth, goal.Value));
+    }
+}
+
+/// <summary>The goal of one period (identified by its last month).</summary>
+public class PeriodGoal : Entity
+{
+    private PeriodGoal() { }
+
+    public PeriodGoal(int lastMonth, decimal goal)
+    {
+        LastMonth = lastMonth;
+        Goal = goal;
+    }
+
+    public int IndicatorId { get; private set; }
+    public int LastMonth { get; private set; }
+    public decimal Goal { get; private set; }
+}

@@ -1,0 +1,154 @@
+using PatUcsi.Domain.Calculation;
+using PatUcsi.Domain.Units;
+
+namespace PatUcsi.Domain.Programs;
+
+public enum ProgramState
+{
+    Draft = 0,
+    Submitted = 1,
+    Approved = 2,
+}
+
+/// <summary>The Programa Anual de Trabajo of one unit for one year.</summary>
+public class AnnualProgram : Entity, IVersioned
+{
+    public const int DefaultGraceDays = 10;
+
+    private AnnualProgram() { }
+
+    public AnnualProgram(Unit unit, int year)
+    {
+        if (year is < 2000 or > 2100) throw new DomainException("El ejercicio debe ser un año entre 2000 y 2100.");
+        Unit = unit;
+        UnitId = unit.Id;
+        Year = year;
+    }
+
+    public int UnitId { get; private set; }
+    public Unit Unit { get; private set; } = null!;
+    public int Year { get; private set; }
+    public ProgramState State { get; private set; } = ProgramState.Draft;
+    /// <summary>The Junta's comment when it returned the program, shown until it is submitted again.</summary>
+    public string? ReviewComment { get; private set; }
+
+    public string? Mission { get; set; }
+    public string? Vision { get; set; }
+    public string? Presentation { get; set; }
+    public string? LegalFramework { get; set; }
+    /// <summary>Text of section 2 (the organisation chart itself is not kept).</summary>
+    public string? OrganizationText { get; set; }
+    public string? OrganizationNote { get; set; }
+    public string? GeneralObjective { get; set; }
+    /// <summary>The general objective as written in the title rows of the indicator formats.</summary>
+    public string? FormatGeneralObjective { get; set; }
+    public string? ActionLinesIntro { get; set; }
+    public string? ScheduleIntro { get; set; }
+    public string? IndicatorsIntro { get; set; }
+    /// <summary>What the source document lacked when the program was loaded (never made up).</summary>
+    public string? SourceNotes { get; set; }
+
+    public SignatureBlock Signature { get; set; } = new();
+
+    /// <summary>Days after a period's last day before it counts as due (and a report as late).</summary>
+    public int GraceDays { get; set; } = DefaultGraceDays;
+    public TrafficLightThresholds Thresholds { get; set; } = TrafficLightThresholds.Default;
+
+    public List<Abbreviation> Abbreviations { get; private set; } = [];
+    public List<SpecificObjective> Objectives { get; private set; } = [];
+
+    public int Version { get; set; }
+
+    public bool IsEditable => State == ProgramState.Draft;
+
+    public void EnsureEditable()
+    {
+        if (!IsEditable)
+            throw new DomainException(State == ProgramState.Approved
+                ? "El programa está aprobado y no puede modificarse; debe reabrirse primero."
+                : "El programa fue enviado a la Junta y no puede modificarse mientras se revisa.");
+    }
+
+    /// <summary>The Titular sends the draft to the Junta Estatal Ejecutiva.</summary>
+    public void Submit()
+    {
+        if (State != ProgramState.Draft) throw new DomainException("Solo un programa en borrador puede enviarse a la Junta.");
+        if (Objectives.Count == 0) throw new DomainException("El programa no tiene objetivos específicos; no puede enviarse.");
+        State = ProgramState.Submitted;
+        ReviewComment = null;
+    }
+
+    public void Approve()
+    {
+        if (State != ProgramState.Submitted) throw new DomainException("Solo un programa enviado puede aprobarse.");
+        State = ProgramState.Approved;
+    }
+
+    /// <summary>The Junta returns the program to draft with its comments.</summary>
+    public void Return(string comment)
+    {
+        if (State != ProgramState.Submitted) throw new DomainException("Solo un programa enviado puede devolverse.");
+        ReviewComment = Require(comment, "Escriba los comentarios para devolver el programa.");
+        State = ProgramState.Draft;
+    }
+
+    /// <summary>An approved program goes back to draft; the reason is kept in the audit trail.</summary>
+    public void Reopen(string reason)
+    {
+        if (State != ProgramState.Approved) throw new DomainException("Solo un programa aprobado puede reabrirse.");
+        Require(reason, "Escriba el motivo para reabrir el programa.");
+        State = ProgramState.Draft;
+    }
+
+    public SpecificObjective AddObjective(int number, string text, ObjectiveGroup group)
+    {
+        EnsureEditable();
+        if (Objectives.Any(o => o.Number == number))
+            throw new DomainException($"Ya existe el objetivo {number}.");
+        var objective = new SpecificObjective(this, number, text, group);
+        Objectives.Add(objective);
+        return objective;
+    }
+
+    /// <summary>Renumbers the objectives 1..n in the given order (and their action lines with them).</summary>
+    public void Renumber(IReadOnlyList<SpecificObjective> order)
+    {
+        EnsureEditable();
+        if (order.Count != Objectives.Count || order.Except(Objectives).Any())
+            throw new DomainException("El nuevo orden debe incluir todos los objetivos del programa.");
+        for (var i = 0; i < order.Count; i++) order[i].Renumber(i + 1);
+    }
+
+    public IEnumerable<ActionLine> ActionLines() =>
+        Objectives.OrderBy(o => o.Number).SelectMany(o => o.ActionLines.OrderBy(a => a.Position));
+
+    internal static string Require(string? text, string message) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
+}
+
+/// <summary>The closing of the document: "Atentamente", name, title, place and date.</summary>
+public class SignatureBlock
+{
+    public string? Name { get; set; }
+    public string? Title { get; set; }
+    public string? Place { get; set; }
+    public DateOnly? Date { get; set; }
+}
+
+/// <summary>An entry of "Abreviaturas y siglas".</summary>
+public class Abbreviation : Entity
+{
+    private Abbreviation() { }
+
+    public Abbreviation(string acronym, string meaning, int position)
+    {
+        Acronym = AnnualProgram.Require(acronym, "La sigla es obligatoria.");
+        Meaning = AnnualProgram.Require(meaning, "El significado es obligatorio.");
+        Position = position;
+    }
+
+    public int ProgramId { get; private set; }
+    public string Acronym { get; set; } = "";
+    public string Meaning { get; set; } = "";
+    public int Position { get; set; }
+}

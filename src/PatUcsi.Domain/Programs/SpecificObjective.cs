@@ -1,0 +1,61 @@
+using PatUcsi.Domain.Indicators;
+
+namespace PatUcsi.Domain.Programs;
+
+/// <summary>The two groups of the cronograma and of the indicator formats.</summary>
+public enum ObjectiveGroup
+{
+    /// <summary>"Actividades de la Unidad": reported in the "por órgano" format.</summary>
+    UnitActivities = 0,
+    /// <summary>"Objetivos con transversalidad": reported in the transversal format.</summary>
+    Transversal = 1,
+}
+
+/// <summary>An objetivo específico with its action lines.</summary>
+public class SpecificObjective : Entity, IVersioned
+{
+    private SpecificObjective() { }
+
+    internal SpecificObjective(AnnualProgram program, int number, string text, ObjectiveGroup group)
+    {
+        Program = program;
+        Number = CheckNumber(number);
+        Text = AnnualProgram.Require(text, "El texto del objetivo es obligatorio.");
+        Group = group;
+    }
+
+    public int ProgramId { get; private set; }
+    public AnnualProgram Program { get; private set; } = null!;
+    public int Number { get; private set; }
+    public string Text { get; set; } = "";
+    public ObjectiveGroup Group { get; set; }
+    /// <summary>"Nombre del programa" (por órgano) or "Programa" (transversal).</summary>
+    public string? ProgramName { get; set; }
+    /// <summary>"Políticas generales" (por órgano) or "Políticas" (transversal).</summary>
+    public string? Policies { get; set; }
+    /// <summary>The objective as written in the indicator format, where it differs from <see cref="Text"/>.</summary>
+    public string? FormatText { get; set; }
+    public List<ActionLine> ActionLines { get; private set; } = [];
+    public int Version { get; set; }
+
+    public IndicatorFormat Format => Group == ObjectiveGroup.Transversal ? IndicatorFormat.Transversal : IndicatorFormat.ByUnit;
+
+    public ActionLine AddActionLine(string text, int? firstMonth = null, int? lastMonth = null, string? number = null)
+    {
+        Program.EnsureEditable();
+        var position = ActionLines.Count == 0 ? 1 : ActionLines.Max(a => a.Position) + 1;
+        var line = new ActionLine(this, number ?? $"{Number}.{position}", position, text);
+        if (firstMonth is not null && lastMonth is not null) line.SetMonths(firstMonth.Value, lastMonth.Value);
+        ActionLines.Add(line);
+        return line;
+    }
+
+    internal void Renumber(int number)
+    {
+        Number = CheckNumber(number);
+        foreach (var line in ActionLines) line.Number = $"{number}.{line.Position}";
+    }
+
+    private static int CheckNumber(int number) =>
+        number is < 1 or > 999 ? throw new DomainException("El número del objetivo debe estar entre 1 y 999.") : number;
+}
