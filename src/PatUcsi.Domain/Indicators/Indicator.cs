@@ -45,7 +45,7 @@ public enum Trend { Increase = 0, Decrease = 1, Constant = 2 }
 public class Indicator : Entity, IVersioned
 {
     public int ActionLineId { get; private set; }
-    public ActionLine ActionLine { get; private set; } = null!;
+    public ActionLine ActionLine { get; internal set; } = null!;
 
     public string Name { get; set; } = "";
     public Dimension? Dimension { get; set; }
@@ -76,7 +76,9 @@ public class Indicator : Entity, IVersioned
     /// <summary>The action line as written in the indicator format, where it differs from the line's text.</summary>
     public string? ActivityText { get; set; }
     /// <summary>Per-indicator semáforo thresholds; null uses the program's.</summary>
-    public TrafficLightThresholds? Thresholds { get; set; }
+    public decimal? GreenThreshold { get; private set; }
+    public decimal? YellowThreshold { get; private set; }
+    public decimal? OverachievementThreshold { get; private set; }
 
     public bool IsCancelled { get; private set; }
     public string? CancellationReason { get; private set; }
@@ -87,6 +89,34 @@ public class Indicator : Entity, IVersioned
     public int Version { get; set; }
 
     public bool IsRatio => Type != IndicatorType.Count;
+
+    /// <summary>Overrides the program's semáforo thresholds for this indicator; null goes back to the program's.</summary>
+    public void OverrideThresholds(TrafficLightThresholds? thresholds)
+    {
+        if (thresholds?.Validate() is { } error) throw new DomainException(error);
+        GreenThreshold = thresholds?.Green;
+        YellowThreshold = thresholds?.Yellow;
+        OverachievementThreshold = thresholds?.Overachievement;
+    }
+
+    public TrafficLightThresholds ThresholdsOr(TrafficLightThresholds programThresholds) =>
+        GreenThreshold is { } green && YellowThreshold is { } yellow && OverachievementThreshold is { } over
+            ? new TrafficLightThresholds(green, yellow, over)
+            : programThresholds;
+
+    /// <summary>
+    /// What the calculation needs of this indicator; null while the action line has no months
+    /// (the calculation cannot place its periods).
+    /// </summary>
+    public IndicatorDefinition? Definition()
+    {
+        var line = ActionLine;
+        if (line.FirstMonth is not { } first || line.LastMonth is not { } last) return null;
+        var program = line.Objective.Program;
+        return new IndicatorDefinition(program.Year, Type, Trend, Goal, Accumulates, Frequency, first, last,
+            program.GraceDays, ThresholdsOr(program.Thresholds),
+            PeriodGoals.ToDictionary(g => g.LastMonth, g => g.Goal), IsCancelled);
+    }
 
     /// <summary>The Titular cancels the indicator with a justification (estatus CANCELADA).</summary>
     public void Cancel(string justification)

@@ -41,6 +41,8 @@ public class ActionLine : Entity, IVersioned
 
     public Indicator SetIndicator(Indicator indicator)
     {
+        Objective.Program.EnsureEditable();
+        indicator.ActionLine = this;
         Indicator = indicator;
         return indicator;
     }

@@ -52,7 +52,11 @@ public class AnnualProgram : Entity, IVersioned
 
     /// <summary>Days after a period's last day before it counts as due (and a report as late).</summary>
     public int GraceDays { get; set; } = DefaultGraceDays;
-    public TrafficLightThresholds Thresholds { get; set; } = TrafficLightThresholds.Default;
+    public decimal GreenThreshold { get; set; } = TrafficLightThresholds.Default.Green;
+    public decimal YellowThreshold { get; set; } = TrafficLightThresholds.Default.Yellow;
+    public decimal OverachievementThreshold { get; set; } = TrafficLightThresholds.Default.Overachievement;
+
+    public TrafficLightThresholds Thresholds => new(GreenThreshold, YellowThreshold, OverachievementThreshold);
 
     public List<Abbreviation> Abbreviations { get; private set; } = [];
     public List<SpecificObjective> Objectives { get; private set; } = [];

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PatUcsi.Domain;
+using PatUcsi.Domain.Auditing;
+using PatUcsi.Domain.Programs;
+
+namespace PatUcsi.Data.Auditing;
+
+/// <summary>One change to audit, captured before the save (when the old values are still known).</summary>
+internal sealed class AuditTrail
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly EntityEntry _entry;
+    private readonly AuditAction _action;
+    private readonly string? _before;
+    private readonly string? _after;
+    private readonly string? _key;
+    private readonly int? _programId;
+
+    private AuditTrail(PatDbContext db, EntityEntry entry)
+    {
+        _entry = entry;
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                _action = AuditAction.Insert;
+                break; // key and values are known only after the insert
+            case EntityState.Deleted:
+                _action = AuditAction.Delete;
+                _before = Serialize(AllProperties(entry), p => p.OriginalValue);
+                _key = KeyOf(entry);
+                _programId = db.ProgramIdOf(entry.Entity);
+                break;
+            default:
+                _action = AuditAction.Update;
+                var changed = AllProperties(entry).Where(p => Changed(p.Property)).ToList();
+                _before = Serialize(changed, p => p.OriginalValue);
+                _after = Serialize(changed, p => p.CurrentValue);
+                _key = KeyOf(entry);
+                break;
+        }
+    }
+
+    /// <summary>Bumps versions of edited entities and captures every domain change that must be audited.</summary>
+    public static List<AuditTrail> Capture(PatDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var trails = new List<AuditTrail>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is not Entity || entry.Entity is AuditEntry) continue;
+            if (entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.State == EntityState.Modified && !AllProperties(entry).Any(p => Changed(p.Property)))
+                continue;
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+                versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+            trails.Add(new AuditTrail(db, entry));
+        }
+        return trails;
+    }
+
+    public AuditEntry ToEntry(PatDbContext db, DateTime at, IAuditContext audit)
+    {
+        var after = _action == AuditAction.Insert ? Serialize(AllProperties(_entry), p => p.CurrentValue) : _after;
+        var key = _key ?? KeyOf(_entry);
+        var programId = _action == AuditAction.Delete ? _programId : db.ProgramIdOf(_entry.Entity);
+        return new AuditEntry(at, audit.UserName, _action, _entry.Metadata.ClrType.Name, key, programId, _before, after, audit.Reason);
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    /// <summary>Scalar properties and those inside complex properties (named "Signature.Name").</summary>
+    private static IEnumerable<(string Name, PropertyEntry Property)> AllProperties(EntityEntry entry) =>
+        entry.Properties.Select(p => (p.Metadata.Name, p)).Concat(
+            entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => ($"{c.Metadata.Name}.{p.Metadata.Name}", p))));
+
+    private static bool Changed(PropertyEntry property) =>
+        property.IsModified && !Equals(property.OriginalValue, property.CurrentValue);
+
+    private static string Serialize(IEnumerable<(string Name, PropertyEntry Property)> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(
+            new SortedDictionary<string, object?>(
+                properties.ToDictionary(p => p.Name, p => Plain(value(p.Property))), StringComparer.Ordinal),
+            Json);
+
+    private static object? Plain(object? value) => value switch
+    {
+        MonthSet months => months.ToString(),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+}

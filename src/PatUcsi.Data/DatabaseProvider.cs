@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace PatUcsi.Data;
+
+/// <summary>
+/// Chooses the database from configuration: <c>Database:Provider</c> ("Sqlite", the default, or
+/// "PostgreSQL") and <c>ConnectionStrings:Pat</c>.
+/// </summary>
+public static class DatabaseProvider
+{
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>The SQLite file used when no connection string is configured, under the app's data folder.</summary>
+    public static string DefaultSqliteConnection(string dataFolder)
+    {
+        Directory.CreateDirectory(dataFolder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "pat.db") }.ToString();
+    }
+
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, string? provider, string connectionString)
+    {
+        switch (provider?.Trim().ToUpperInvariant())
+        {
+            case null or "" or "SQLITE":
+                options.UseSqlite(connectionString);
+                break;
+            case "POSTGRESQL" or "POSTGRES" or "NPGSQL":
+                options.UseNpgsql(connectionString);
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider «{provider}» no es válido: use «{Sqlite}» o «{PostgreSql}».");
+        }
+        // The migrations are hand-written without a model snapshot, so EF cannot compare against one;
+        // MigrationSchemaTests compare the migrated schema with the model instead.
+        return options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
+using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
+using PatUcsi.Data;
+using PatUcsi.Tests;
+
+namespace PatUcsi.Data.Tests;
+
+/// <summary>
+/// The migrations are written by hand: migrating an empty database must give exactly the schema
+/// that the model describes (created directly from the model), on every provider.
+/// </summary>
+public class MigrationSchemaTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Migrating_gives_exactly_the_schema_of_the_model(string provider)
+    {
+        await using var migrated = TestDatabase.Create(provider);
+        await using var fromModel = TestDatabase.Create(provider);
+        await using (var db = migrated.Context()) await db.Database.MigrateAsync();
+        await using (var db = fromModel.Context()) await db.Database.EnsureCreatedAsync();
+
+        var expected = Describe(provider, fromModel.ConnectionString);
+        var actual = Describe(provider, migrated.ConnectionString);
+
+        Assert.Contains(expected, l => l.StartsWith("table Indicators", StringComparison.Ordinal)); // the reader really read
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Migrating_twice_is_a_no_op_and_every_migration_is_applied(string provider)
+    {
+        await using var database = TestDatabase.Create(provider);
+        await using var db = database.Context();
+        await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>
+    /// A sorted, line-per-fact description of a database: tables, columns with store type,
+    /// nullability, default and generation, keys, foreign keys, indexes and unique constraints.
+    /// </summary>
+    internal static List<string> Describe(string provider, string connectionString)
+    {
+        var model = Factory(provider).Create(connectionString, new DatabaseModelFactoryOptions());
+        var lines = new List<string>();
+        // EF's own bookkeeping (history, and the lock SQLite uses while migrating) is not part of the model.
+        foreach (var table in model.Tables.Where(t => !t.Name.StartsWith("__EFMigrations", StringComparison.Ordinal)))
+        {
+            var t = $"table {table.Name}";
+            lines.Add(t);
+            lines.AddRange(table.Columns.Select(c =>
+                $"{t} column {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")} default={c.DefaultValueSql} " +
+                $"computed={c.ComputedColumnSql} generated={c.ValueGenerated} {Annotations(c)}"));
+            if (table.PrimaryKey is { } pk) lines.Add($"{t} primary key {pk.Name} ({Columns(pk.Columns)})");
+            lines.AddRange(table.ForeignKeys.Select(fk =>
+                $"{t} foreign key {fk.Name} ({Columns(fk.Columns)}) -> {fk.PrincipalTable.Name} ({Columns(fk.PrincipalColumns)}) on delete {fk.OnDelete}"));
+            lines.AddRange(table.Indexes.Select(i =>
+                $"{t} index {i.Name} ({Columns(i.Columns)}) unique={i.IsUnique} filter={i.Filter}"));
+            lines.AddRange(table.UniqueConstraints.Select(u => $"{t} unique {u.Name} ({Columns(u.Columns)})"));
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static string Columns(IEnumerable<DatabaseColumn> columns) => string.Join(", ", columns.Select(c => c.Name));
+
+    private static string Annotations(DatabaseColumn column) =>
+        string.Join(" ", column.GetAnnotations().OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => $"{a.Name}={a.Value}"));
+
+    private static IDatabaseModelFactory Factory(string provider)
+    {
+        var services = new ServiceCollection().AddLogging();
+#pragma warning disable EF1001 // The providers' schema readers are internal API; good enough for a test.
+        IDesignTimeServices designTime = provider == DatabaseProvider.PostgreSql
+            ? new NpgsqlDesignTimeServices()
+            : new SqliteDesignTimeServices();
+#pragma warning restore EF1001
+        if (provider == DatabaseProvider.PostgreSql) services.AddEntityFrameworkNpgsql();
+        else services.AddEntityFrameworkSqlite();
+        designTime.ConfigureDesignTimeServices(services);
+        return services.BuildServiceProvider().GetRequiredService<IDatabaseModelFactory>();
+    }
+}
