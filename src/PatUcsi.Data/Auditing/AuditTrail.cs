@@ -11,7 +11,8 @@ namespace PatUcsi.Data.Auditing;
 /// <summary>One change to audit, captured before the save (when the old values are still known).</summary>
 internal sealed class AuditTrail
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Accents are kept as they are, so the history reads as written.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly EntityEntry _entry;
     private readonly AuditAction _action;
@@ -55,8 +56,11 @@ internal sealed class AuditTrail
             if (entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             if (entry.State == EntityState.Modified && !AllProperties(entry).Any(p => Changed(p.Property)))
                 continue;
-            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
-                versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+            if (entry.Entity is IVersioned && entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
             trails.Add(new AuditTrail(db, entry));
         }
         return trails;

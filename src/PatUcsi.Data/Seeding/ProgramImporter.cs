@@ -108,7 +108,7 @@ public static class ProgramImporter
         objective.ProgramName = Blank(o.ProgramName);
         objective.Policies = Blank(o.Policies);
         foreach (var l in o.ActionLines)
-            Try(errors, $"Línea de acción {l.Number}", () => AddActionLine(objective, l));
+            Try(errors, $"Objetivo {o.Number}, línea de acción {l.Number}", () => AddActionLine(objective, l));
     }
 
     private static void AddActionLine(SpecificObjective objective, ActionLineDocument l)
