@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using PatUcsi.Domain.Calculation;
+using PatUcsi.Domain.Programs;
+using PatUcsi.Domain.Progress;
+using PatUcsi.Domain.Reporting;
+
+namespace PatUcsi.Data;
+
+/// <summary>Loads what the program page and the exports need, in a fixed number of queries.</summary>
+public static class ProgramQueries
+{
+    /// <summary>The program with everything it contains (unit, texts, objectives, lines, indicators, period goals).</summary>
+    public static Task<AnnualProgram?> LoadProgramAsync(this PatDbContext db, int id, CancellationToken ct = default) =>
+        db.Programs
+            .Include(p => p.Unit)
+            .Include(p => p.Abbreviations)
+            .Include(p => p.Objectives).ThenInclude(o => o.ActionLines).ThenInclude(l => l.Indicator!).ThenInclude(i => i.PeriodGoals)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id, ct);
+
+    /// <summary>
+    /// The values reported per action line: official ones come from reports approved by the end of
+    /// <paramref name="asOf"/>; preliminary ones add the reports sent and not yet approved.
+    /// </summary>
+    public static async Task<(Dictionary<int, IReadOnlyList<PeriodValue>> Official, Dictionary<int, IReadOnlyList<PeriodValue>> Preliminary)>
+        ProgressValuesAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
+    {
+        var reports = await db.PeriodReports
+            .Where(r => r.ProgramId == programId && (r.State == ReportState.Approved || r.State == ReportState.Submitted))
+            .Include(r => r.Entries)
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var endOfDay = asOf.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+        var official = Values(reports.Where(r => r.IsOfficial && r.ApprovedAt <= endOfDay));
+        var preliminary = Values(reports.Where(r => r.IsOfficial || r.IsPreliminary));
+        return (official, preliminary);
+    }
+
+    public static async Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
+    {
+        var program = await db.LoadProgramAsync(programId, ct);
+        if (program is null) return null;
+        var (official, preliminary) = await db.ProgressValuesAsync(programId, asOf, ct);
+        return ProgramReport.Build(program, asOf, official, preliminary);
+    }
+
+    private static Dictionary<int, IReadOnlyList<PeriodValue>> Values(IEnumerable<PeriodReport> reports) =>
+        reports
+            .SelectMany(r => r.Entries.Where(e => e.Value1 is not null).Select(e => (e.ActionLineId, Value: new PeriodValue(r.Month, e.Value1!.Value, e.Value2))))
+            .GroupBy(x => x.ActionLineId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<PeriodValue>)g.Select(x => x.Value).ToList());
+}

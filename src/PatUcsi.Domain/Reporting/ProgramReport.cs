@@ -1,0 +1,141 @@
+using PatUcsi.Domain.Calculation;
+using PatUcsi.Domain.Indicators;
+using PatUcsi.Domain.Programs;
+
+namespace PatUcsi.Domain.Reporting;
+
+/// <summary>
+/// The whole program as the official document presents it, with the indicators' figures as of a date.
+/// The program page, the PDF and the Excel workbook all render this one model, so they never disagree.
+/// </summary>
+public sealed record ProgramReport(
+    int ProgramId,
+    string UnitShortName,
+    string UnitName,
+    int Year,
+    ProgramState State,
+    DateOnly AsOf,
+    string Title,
+    IReadOnlyList<string> Mission,
+    IReadOnlyList<string> Vision,
+    IReadOnlyList<(string Acronym, string Meaning)> Abbreviations,
+    IReadOnlyList<string> Presentation,
+    IReadOnlyList<string> LegalFramework,
+    IReadOnlyList<string> OrganizationText,
+    IReadOnlyList<string> OrganizationNote,
+    IReadOnlyList<string> GeneralObjective,
+    IReadOnlyList<string> FormatGeneralObjective,
+    IReadOnlyList<string> ActionLinesIntro,
+    IReadOnlyList<string> ScheduleIntro,
+    IReadOnlyList<string> IndicatorsIntro,
+    IReadOnlyList<string> SourceNotes,
+    SignatureBlock Signature,
+    IReadOnlyList<ObjectiveSection> Objectives,
+    IReadOnlyList<IndicatorRow> ByUnitRows,
+    IReadOnlyList<IndicatorRow> TransversalRows)
+{
+    public bool IsDraft => State != ProgramState.Approved;
+
+    public IEnumerable<ObjectiveSection> Group(ObjectiveGroup group) => Objectives.Where(o => o.Group == group);
+
+    /// <param name="official">Approved values per action line id (reporting month, values).</param>
+    /// <param name="preliminary">Approved plus submitted values per action line id.</param>
+    public static ProgramReport Build(AnnualProgram program, DateOnly asOf,
+        IReadOnlyDictionary<int, IReadOnlyList<PeriodValue>>? official = null,
+        IReadOnlyDictionary<int, IReadOnlyList<PeriodValue>>? preliminary = null)
+    {
+        official ??= new Dictionary<int, IReadOnlyList<PeriodValue>>();
+        var objectives = program.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveSection(
+            o.Number, o.Text, o.Group,
+            o.ActionLines.OrderBy(l => l.Position).Select(l => new ActionLineItem(l.Id, l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule)).ToList()))
+            .ToList();
+
+        var rows = new List<IndicatorRow>();
+        foreach (var objective in program.Objectives.OrderBy(o => o.Number))
+        {
+            var lines = objective.ActionLines.OrderBy(l => l.Position).Where(l => l.Indicator is not null).ToList();
+            for (var i = 0; i < lines.Count; i++)
+                rows.Add(IndicatorRow.From(lines[i], objective, i == 0 ? lines.Count : 0, asOf,
+                    official.GetValueOrDefault(lines[i].Id) ?? [], preliminary?.GetValueOrDefault(lines[i].Id)));
+        }
+
+        return new ProgramReport(
+            program.Id, program.Unit.ShortName, program.Unit.Name, program.Year, program.State, asOf,
+            OfficialFormats.DocumentTitle(program.Unit.Name, program.Year),
+            Paragraphs(program.Mission), Paragraphs(program.Vision),
+            program.Abbreviations.OrderBy(a => a.Position).Select(a => (a.Acronym, a.Meaning)).ToList(),
+            Paragraphs(program.Presentation), Paragraphs(program.LegalFramework), Paragraphs(program.OrganizationText),
+            Paragraphs(program.OrganizationNote), Paragraphs(program.GeneralObjective), Paragraphs(program.FormatGeneralObjective),
+            Paragraphs(program.ActionLinesIntro), Paragraphs(program.ScheduleIntro), Paragraphs(program.IndicatorsIntro),
+            Paragraphs(program.SourceNotes), program.Signature, objectives,
+            rows.Where(r => r.Format == IndicatorFormat.ByUnit).ToList(),
+            rows.Where(r => r.Format == IndicatorFormat.Transversal).ToList());
+    }
+
+    public static IReadOnlyList<string> Paragraphs(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public sealed record ObjectiveSection(int Number, string Text, ObjectiveGroup Group, IReadOnlyList<ActionLineItem> ActionLines);
+
+public sealed record ActionLineItem(int Id, string Number, string Text, int? FirstMonth, int? LastMonth, MonthSet Schedule);
+
+/// <summary>One row of an official indicator format, with every column as the format shows it.</summary>
+public sealed record IndicatorRow(
+    IndicatorFormat Format,
+    int ActionLineId,
+    int IndicatorId,
+    int ObjectiveNumber,
+    /// <summary>Rows of this objective in its table, on its first row; 0 on the others (merged cells).</summary>
+    int ObjectiveRowSpan,
+    string? ProgramName,
+    string? Policies,
+    string ObjectiveText,
+    string ActionLineNumber,
+    string Activity,
+    int? FirstMonth,
+    int? LastMonth,
+    string Name,
+    string? Dimension,
+    string Type,
+    string? CalculationMethod,
+    string Frequency,
+    string? UnitOfMeasure,
+    string? Baseline,
+    decimal Goal,
+    string GoalText,
+    string Trend,
+    string? Budget,
+    string? Observations,
+    string? Value1Label,
+    string? Value2Label,
+    string? VerifiableIn,
+    bool IsRatio,
+    bool IsCancelled,
+    IndicatorFigures? Figures,
+    IndicatorFigures? Preliminary)
+{
+    /// <summary>"6.1 Desarrollar…" in the por órgano format; the line's text alone in the transversal one.</summary>
+    public string ActivityCell => Format == IndicatorFormat.ByUnit ? $"{ActionLineNumber} {Activity}" : Activity;
+
+    public string StatusText => Figures is null ? "SIN MESES" : OfficialTerms.Statuses[Figures.Status];
+
+    internal static IndicatorRow From(ActionLine line, SpecificObjective objective, int rowSpan, DateOnly asOf,
+        IReadOnlyList<PeriodValue> official, IReadOnlyList<PeriodValue>? preliminary)
+    {
+        var i = line.Indicator!;
+        var definition = i.Definition();
+        return new IndicatorRow(
+            objective.Format, line.Id, i.Id, objective.Number, rowSpan, objective.ProgramName, objective.Policies,
+            objective.FormatText ?? objective.Text, line.Number, i.ActivityText ?? line.Text, line.FirstMonth, line.LastMonth,
+            i.Name, i.Dimension is { } d ? OfficialTerms.Dimensions[d] : null, OfficialTerms.Types[i.Type], i.CalculationMethod,
+            OfficialTerms.Frequencies[i.Frequency], i.UnitOfMeasure, i.BaselineText ?? Number(i.Baseline), i.Goal,
+            i.GoalText ?? Number(i.Goal)!, OfficialTerms.Trends[i.Trend], i.Budget, i.Observations, i.Value1Label, i.Value2Label,
+            i.VerifiableIn, i.IsRatio, i.IsCancelled,
+            definition is null ? null : IndicatorCalculator.Compute(definition, official, asOf),
+            definition is null || preliminary is null ? null : IndicatorCalculator.Compute(definition, preliminary, asOf));
+    }
+
+    private static string? Number(decimal? value) =>
+        value?.ToString("0.####", System.Globalization.CultureInfo.GetCultureInfo("es-MX"));
+}

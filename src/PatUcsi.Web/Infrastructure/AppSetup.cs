@@ -1,0 +1,91 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using PatUcsi.Data;
+using PatUcsi.Data.Auditing;
+using PatUcsi.Data.Seeding;
+
+namespace PatUcsi.Web.Infrastructure;
+
+public static class AppSetup
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-MX");
+
+    public static void AddPatServices(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = config["Database:Provider"] ?? DatabaseProvider.Sqlite;
+        var connection = config.GetConnectionString("Pat") is { Length: > 0 } configured
+            ? configured
+            : DatabaseProvider.DefaultSqliteConnection(config["Database:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
+        builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Spanish text is written as is (not as &#xF3; entities); HTML-special characters are still encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
+
+        builder.Services
+            .AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddRazorOptions(FeatureFolders.Configure);
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Culture);
+            options.SupportedCultures = [Culture];
+            options.SupportedUICultures = [Culture];
+        });
+    }
+
+    /// <summary>Migrates the database and, unless Seed:Enabled is false, loads the seed data it lacks.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PatDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("PatUcsi.Inicio");
+        await DatabaseInitializer.MigrateAsync(db);
+        if (app.Configuration.GetValue("Seed:Enabled", true))
+            await DatabaseInitializer.SeedAsync(db, app.Configuration["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"), logger);
+        logger.LogInformation("Base de datos lista ({Provider})", db.Database.ProviderName);
+    }
+
+    public static void UsePatPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRequestLocalization();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealth();
+        app.MapControllers();
+    }
+}
+
+/// <summary>Views live beside their controller: Features/{Controller}/{View}.cshtml.</summary>
+public static class FeatureFolders
+{
+    public static void Configure(RazorViewEngineOptions options)
+    {
+        options.ViewLocationFormats.Clear();
+        options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+        options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+    }
+}
+
+/// <summary>The signed-in user is the author of every change audited during a request.</summary>
+public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
+{
+    public string UserName => http.HttpContext?.User.Identity?.Name ?? SystemAuditContext.SystemUser;
+    public string? Reason { get; set; }
+}
