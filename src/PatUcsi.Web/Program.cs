@@ -6,8 +6,12 @@ builder.AddPatServices();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+await app.InitializeIdentityAsync();
+if (args.FirstOrDefault() == "create-admin")
+    return await AdminCommand.RunAsync(app, args[1..]);
 app.UsePatPipeline();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the in-process tests can start the app.</summary>
 public partial class Program;

@@ -17,7 +17,20 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Pat", Database.ConnectionString);
         builder.UseSetting("Logging:Folder", _logs);
+        builder.UseSetting("DemoUsers:Enabled", "true");
     }
+
+    /// <summary>A client signed in through the real sign-in form (demo accounts: admin, junta, titular.ucsi, capturista.ucsi).</summary>
+    public async Task<HttpClient> SignedIn(string userName, string password = PatUcsi.Data.Identity.IdentitySeeder.DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostForm("/cuenta/entrar", "/cuenta/entrar", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"{userName} could not sign in: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public override async ValueTask DisposeAsync()
     {

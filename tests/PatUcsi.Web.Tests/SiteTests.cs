@@ -43,7 +43,7 @@ public class SiteTests
     public async Task Home_lists_the_units_programs()
     {
         await using var factory = new PatWebFactory();
-        var html = await factory.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        var html = await (await factory.SignedIn("junta")).Html("/");
 
         Assert.Contains("<html lang=\"es-MX\">", html);
         Assert.Contains("Programas anuales de trabajo", html);
@@ -58,7 +58,7 @@ public class SiteTests
     public async Task The_program_page_shows_the_whole_document_in_order(string provider)
     {
         await using var factory = new PatWebFactory(provider);
-        var html = WebUtility.HtmlDecode(await factory.CreateClient().GetStringAsync(new Uri("/programas/1?fecha=2024-05-20", UriKind.Relative)));
+        var html = await (await factory.SignedIn("capturista.ucsi")).Html("/programas/1?fecha=2024-05-20");
 
         string[] inOrder =
         [
@@ -91,7 +91,7 @@ public class SiteTests
     public async Task An_unknown_program_gives_a_spanish_404_with_the_request_id()
     {
         await using var factory = new PatWebFactory();
-        var response = await factory.CreateClient().GetAsync(new Uri("/programas/999", UriKind.Relative));
+        var response = await (await factory.SignedIn("junta")).GetAsync(new Uri("/programas/999", UriKind.Relative));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -104,7 +104,7 @@ public class SiteTests
     public async Task Responses_carry_security_headers()
     {
         await using var factory = new PatWebFactory();
-        var response = await factory.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/cuenta/entrar", UriKind.Relative));
 
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());

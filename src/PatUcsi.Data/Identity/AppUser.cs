@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PatUcsi.Domain.Security;
 using PatUcsi.Domain.Units;
 
 namespace PatUcsi.Data.Identity;
@@ -16,12 +17,22 @@ public class AppUser : IdentityUser
 public static class Roles
 {
     public const string Administrator = "Administrador";
+    public const string Junta = "Junta";
     public const string Titular = "Titular";
     public const string Capturista = "Capturista";
-    public const string Junta = "Junta";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Titular, Capturista, Junta];
+    public static readonly IReadOnlyDictionary<Role, string> Names = new Dictionary<Role, string>
+    {
+        [Role.Administrator] = Administrator,
+        [Role.Junta] = Junta,
+        [Role.Titular] = Titular,
+        [Role.Capturista] = Capturista,
+    };
 
-    /// <summary>Roles whose users belong to one unit.</summary>
-    public static bool BelongsToUnit(string role) => role is Titular or Capturista;
+    public static Role? Parse(string? name)
+    {
+        foreach (var (role, roleName) in Names)
+            if (roleName == name) return role;
+        return null;
+    }
 }

@@ -27,8 +27,16 @@ public static class AppSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 
+        builder.AddPatIdentity();
         builder.Services
-            .AddControllersWithViews(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddControllersWithViews(options =>
+            {
+                // Every POST needs the antiforgery token, whether or not the action remembers to ask.
+                options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                SpanishMessages.Configure(options.ModelBindingMessageProvider);
+            })
+            // Validation happens on the server; no data-val-* attributes (and their English defaults) in the pages.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddRazorOptions(FeatureFolders.Configure);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -67,6 +75,8 @@ public static class AppSetup
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealth();
         app.MapControllers();
     }

@@ -30,5 +30,5 @@ public static class Health
                 return Results.Json(new { status = "error", database = new { provider, canConnect = false, error = e.Message } },
                     statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).AllowAnonymous();
 }

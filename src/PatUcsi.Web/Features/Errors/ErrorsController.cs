@@ -8,6 +8,7 @@ public sealed record ErrorViewModel(int StatusCode, string Title, string Message
 /// <summary>Friendly error pages in Spanish; never a stack trace. The request id matches the log lines.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/error")]
