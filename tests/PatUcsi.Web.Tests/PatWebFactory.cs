@@ -30,6 +30,23 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         return client;
     }
 
+    /// <summary>
+    /// A draft program made from the UCSI 2024 seed file for another year and, optionally, another unit
+    /// (the seeded UCSI 2024 is approved, hence read-only). Returns its id.
+    /// </summary>
+    public async Task<int> CreateDraftProgram(int year = 2025, string unit = "UCSI")
+    {
+        _ = Server; // the app has started: database migrated and seeded
+        var document = await PatUcsi.Data.Seeding.DatabaseInitializer.ReadAsync<PatUcsi.Data.Seeding.ProgramDocument>(
+            Path.Combine(RepoPaths.SeedData, "programs", "ucsi-2024.json"));
+        document.Year = year;
+        document.State = "Borrador";
+        document.Unit.ShortName = unit;
+        await using var db = Database.Context();
+        var result = await PatUcsi.Data.Seeding.ProgramImporter.ImportAsync(db, document);
+        return result.Program!.Id;
+    }
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public override async ValueTask DisposeAsync()

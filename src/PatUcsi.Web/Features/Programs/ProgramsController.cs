@@ -88,7 +88,8 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
     /// <summary>Applies a state change with the version the user saw; a stale or refused change is explained.</summary>
     private async Task<IActionResult> Change(int programId, ReviewForm form, Action<AnnualProgram> change, string done)
     {
-        var program = await db.Programs.SingleAsync(p => p.Id == programId);
+        // The objectives are part of the rules (an empty program cannot be sent).
+        var program = await db.Programs.Include(p => p.Objectives).SingleAsync(p => p.Id == programId);
         db.Entry(program).Property(p => p.Version).OriginalValue = form.Version;
         try
         {
