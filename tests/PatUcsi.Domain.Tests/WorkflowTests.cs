@@ -225,3 +225,42 @@ public class WorkflowTests
         Assert.Throws<DomainException>(() => indicator.SetPeriodGoal(2, -1));
     }
 }
+
+public class CopyTests
+{
+    [Fact]
+    public void A_new_year_copies_the_content_but_not_progress_comments_or_the_signature_date()
+    {
+        var unit = new Units.Unit("UCSI", "Unidad de Cómputo y Servicios Informáticos");
+        var previous = new AnnualProgram(unit, 2024)
+        {
+            Mission = "Misión", GraceDays = 7, GreenThreshold = 85,
+            Signature = new SignatureBlock { Name = "Titular", Place = "La Paz", Date = new DateOnly(2024, 7, 22) },
+        };
+        previous.Abbreviations.Add(new Abbreviation("PREP", "Programa de Resultados Electorales Preliminares", 1));
+        var line = previous.AddObjective(3, "Objetivo", ObjectiveGroup.Transversal).AddActionLine("Línea", 2, 5, "3.1");
+        line.Schedule = MonthSet.Of([2, 4]);
+        var indicator = line.SetIndicator(new Indicators.Indicator { Name = "Indicador", Goal = 4, Type = Indicators.IndicatorType.Ratio });
+        indicator.SetPeriodGoal(4, 2);
+        indicator.Cancel("ya no aplica");
+        previous.Submit();
+        previous.Approve();
+
+        var copy = previous.CopyTo(2025);
+
+        Assert.Equal((2025, ProgramState.Draft), (copy.Year, copy.State));
+        Assert.Equal(("Misión", 7, 85m), (copy.Mission, copy.GraceDays, copy.GreenThreshold));
+        Assert.Equal(("Titular", "La Paz", (DateOnly?)null), (copy.Signature.Name, copy.Signature.Place, copy.Signature.Date));
+        Assert.Equal("PREP", Assert.Single(copy.Abbreviations).Acronym);
+        var copiedLine = Assert.Single(copy.ActionLines());
+        Assert.Equal(("3.1", 2, 5, "2,4"), (copiedLine.Number, copiedLine.FirstMonth, copiedLine.LastMonth, copiedLine.Schedule.ToString()));
+        var copied = copiedLine.Indicator!;
+        Assert.NotSame(indicator, copied);
+        Assert.Equal(("Indicador", 4m, Indicators.IndicatorType.Ratio), (copied.Name, copied.Goal, copied.Type));
+        Assert.Same(copiedLine, copied.ActionLine);
+        Assert.False(copied.IsCancelled);
+        Assert.Equal((4, 2m), (Assert.Single(copied.PeriodGoals).LastMonth, copied.PeriodGoals[0].Goal));
+        Assert.NotSame(indicator.PeriodGoals[0], copied.PeriodGoals[0]);
+        Assert.Equal(ObjectiveGroup.Transversal, copy.Objectives[0].Group);
+    }
+}

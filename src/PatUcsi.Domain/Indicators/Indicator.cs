@@ -118,6 +118,20 @@ public class Indicator : Entity, IVersioned
             PeriodGoals.ToDictionary(g => g.LastMonth, g => g.Goal), IsCancelled);
     }
 
+    /// <summary>The same indicator for another program: every field and period goal, not the cancellation.</summary>
+    public Indicator Copy()
+    {
+        var copy = (Indicator)MemberwiseClone();
+        copy.Id = 0;
+        copy.Version = 0;
+        copy.ActionLine = null!;
+        copy.ActionLineId = 0;
+        copy.IsCancelled = false;
+        copy.CancellationReason = null;
+        copy.PeriodGoals = PeriodGoals.Select(g => new PeriodGoal(g.LastMonth, g.Goal)).ToList();
+        return copy;
+    }
+
     /// <summary>The Titular cancels the indicator with a justification (estatus CANCELADA).</summary>
     public void Cancel(string justification)
     {

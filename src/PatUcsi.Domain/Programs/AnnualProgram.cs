@@ -123,6 +123,37 @@ public class AnnualProgram : Entity, IVersioned
         for (var i = 0; i < order.Count; i++) order[i].Renumber(i + 1);
     }
 
+    /// <summary>
+    /// A new draft for <paramref name="year"/> with this program's content — texts, abbreviations,
+    /// objectives, action lines with their months and indicators, settings — but no progress, no
+    /// review comments and no signature date.
+    /// </summary>
+    public AnnualProgram CopyTo(int year)
+    {
+        var copy = new AnnualProgram(Unit, year)
+        {
+            Mission = Mission, Vision = Vision, Presentation = Presentation, LegalFramework = LegalFramework,
+            OrganizationText = OrganizationText, OrganizationNote = OrganizationNote, GeneralObjective = GeneralObjective,
+            FormatGeneralObjective = FormatGeneralObjective, ActionLinesIntro = ActionLinesIntro, ScheduleIntro = ScheduleIntro,
+            IndicatorsIntro = IndicatorsIntro, GraceDays = GraceDays, GreenThreshold = GreenThreshold,
+            YellowThreshold = YellowThreshold, OverachievementThreshold = OverachievementThreshold,
+            Signature = new SignatureBlock { Name = Signature.Name, Title = Signature.Title, Place = Signature.Place },
+        };
+        copy.Abbreviations.AddRange(Abbreviations.OrderBy(a => a.Position).Select(a => new Abbreviation(a.Acronym, a.Meaning, a.Position)));
+        foreach (var objective in Objectives.OrderBy(o => o.Number))
+        {
+            var o = copy.AddObjective(objective.Number, objective.Text, objective.Group);
+            (o.ProgramName, o.Policies, o.FormatText) = (objective.ProgramName, objective.Policies, objective.FormatText);
+            foreach (var line in objective.ActionLines.OrderBy(l => l.Position))
+            {
+                var l = o.AddActionLine(line.Text, line.FirstMonth, line.LastMonth, line.Number);
+                l.Schedule = line.Schedule;
+                if (line.Indicator is { } indicator) l.SetIndicator(indicator.Copy());
+            }
+        }
+        return copy;
+    }
+
     public IEnumerable<ActionLine> ActionLines() =>
         Objectives.OrderBy(o => o.Number).SelectMany(o => o.ActionLines.OrderBy(a => a.Position));
 

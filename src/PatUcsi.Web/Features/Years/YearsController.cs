@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PatUcsi.Data;
+using PatUcsi.Data.Identity;
+using PatUcsi.Domain.Programs;
+
+namespace PatUcsi.Web.Features.Years;
+
+public sealed class OpenYearForm
+{
+    [Display(Name = "Unidad"), Required(ErrorMessage = "Elija la unidad.")]
+    public int? UnitId { get; set; }
+
+    [Display(Name = "Ejercicio"), Range(2000, 2100, ErrorMessage = "El ejercicio debe ser un año entre {1} y {2}.")]
+    public int Year { get; set; }
+
+    [Display(Name = "Copiar el contenido de")]
+    public int? CopyFromId { get; set; }
+}
+
+/// <summary>The Administrador opens a unit's program for a year, empty or copied from an earlier one (never its progress).</summary>
+[Authorize(Roles = Roles.Administrator)]
+[Route("admin/programas")]
+public sealed class YearsController(PatDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("nuevo")]
+    public async Task<IActionResult> Create(int? unidad) =>
+        await FormView(new OpenYearForm { UnitId = unidad, Year = clock.GetLocalNow().Year + 1 });
+
+    [HttpPost("nuevo")]
+    public async Task<IActionResult> Create(OpenYearForm form)
+    {
+        if (form.UnitId is { } unitId && await db.Programs.AnyAsync(p => p.UnitId == unitId && p.Year == form.Year))
+            ModelState.AddModelError(nameof(form.Year), $"La unidad ya tiene programa para {form.Year}.");
+        AnnualProgram? source = null;
+        if (form.CopyFromId is { } sourceId)
+        {
+            source = await db.LoadProgramAsync(sourceId);
+            if (source is null || source.UnitId != form.UnitId)
+                ModelState.AddModelError(nameof(form.CopyFromId), "Elija un programa de la misma unidad.");
+        }
+        if (!ModelState.IsValid) return await FormView(form);
+
+        var unit = await db.Units.SingleAsync(u => u.Id == form.UnitId);
+        var program = source?.CopyTo(form.Year) ?? new AnnualProgram(unit, form.Year);
+        db.Programs.Add(program);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = source is null
+            ? $"Se abrió el ejercicio {form.Year} de {unit.ShortName}, vacío y en borrador."
+            : $"Se abrió el ejercicio {form.Year} de {unit.ShortName} con el contenido de {source.Year} (sin avances), en borrador.";
+        return Redirect($"/programas/{program.Id}");
+    }
+
+    private async Task<ViewResult> FormView(OpenYearForm form)
+    {
+        var units = await db.Units.Where(u => u.IsActive).OrderBy(u => u.ShortName).Select(u => new { u.Id, u.ShortName, u.Name }).ToListAsync();
+        var programs = await db.Programs.OrderBy(p => p.Unit.ShortName).ThenByDescending(p => p.Year)
+            .Select(p => new { p.Id, p.Unit.ShortName, p.Year }).ToListAsync();
+        ViewData["Units"] = units.Select(u => new SelectListItem($"{u.ShortName} · {u.Name}", Id(u.Id))).ToList();
+        ViewData["Sources"] = programs.Select(p => new SelectListItem($"{p.ShortName} {p.Year}", Id(p.Id)))
+            .Prepend(new SelectListItem("(no copiar: programa vacío)", "")).ToList();
+        return View(form);
+    }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
