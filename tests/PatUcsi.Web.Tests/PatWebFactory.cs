@@ -36,7 +36,7 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
     /// </summary>
     public async Task<int> CreateDraftProgram(int year = 2025, string unit = "UCSI")
     {
-        _ = Server; // the app has started: database migrated and seeded
+        _ = Services; // the app has started (in memory or on Kestrel): database migrated and seeded
         var document = await PatUcsi.Data.Seeding.DatabaseInitializer.ReadAsync<PatUcsi.Data.Seeding.ProgramDocument>(
             Path.Combine(RepoPaths.SeedData, "programs", "ucsi-2024.json"));
         document.Year = year;

@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PatUcsi.Domain.Programs;
+using PatUcsi.Tests;
+
+namespace PatUcsi.Web.Tests;
+
+/// <summary>One Chromium (Debian's, not a downloaded build) for all the journeys.</summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "artifacts", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("PAT_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException($"Chromium not found at {chromium}: run the tests with ./test.sh (it installs Debian's chromium) or set PAT_CHROMIUM.");
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+}
+
+public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    /// <summary>The app on a real Kestrel port, so the browser talks to it over HTTP.</summary>
+    private static (PatWebFactory Factory, string BaseUrl) StartApp()
+    {
+        var factory = new PatWebFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (factory, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    private async Task<IPage> NewPage(string baseUrl)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmations before sending and approving
+        return page;
+    }
+
+    private static async Task SignInWithKeyboard(IPage page, string user)
+    {
+        await page.GotoAsync("/cuenta/entrar");
+        await page.Keyboard.TypeAsync(user); // the user field has the focus
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/cuenta/entrar", StringComparison.Ordinal));
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, name + ".png"), FullPage = false });
+
+    [Fact]
+    public async Task The_titular_edits_and_sends_the_program_and_the_junta_approves_it()
+    {
+        var (factory, baseUrl) = StartApp();
+        await using var _ = factory;
+        var programId = await factory.CreateDraftProgram(2025);
+        var titular = await NewPage(baseUrl);
+
+        await SignInWithKeyboard(titular, "titular.ucsi");
+        await Assertions.Expect(titular.GetByRole(AriaRole.Link, new() { Name = "UCSI · Unidad de Cómputo y Servicios Informáticos" }).First).ToBeVisibleAsync();
+        await Shot(titular, "01-inicio-titular");
+
+        await titular.GotoAsync($"/programas/{programId}");
+        await Assertions.Expect(titular.GetByText("BORRADOR · Borrador")).ToBeVisibleAsync();
+        await Shot(titular, "02-programa-borrador");
+
+        await titular.GetByRole(AriaRole.Link, new() { Name = "Editar programa" }).ClickAsync();
+        await Assertions.Expect(titular.GetByRole(AriaRole.Heading, new() { Name = "Editar programa UCSI 2025" })).ToBeVisibleAsync();
+        await Shot(titular, "03-editor");
+
+        // An indicator: line 1.1, goal 6 → 7.
+        await titular.Locator("tr", new() { HasText = "Implementar la versión 2 del Programa de Resultados Electorales Preliminares." })
+            .GetByRole(AriaRole.Link, new() { Name = "Indicador" }).ClickAsync();
+        await titular.GetByLabel("Meta", new() { Exact = true }).FillAsync("7");
+        await Shot(titular, "04-indicador");
+        await titular.GetByRole(AriaRole.Button, new() { Name = "Guardar" }).ClickAsync();
+        await Assertions.Expect(titular.GetByText("Se guardó el indicador de la línea 1.1.")).ToBeVisibleAsync();
+
+        // A month of the schedule: 7.1 in September.
+        var september = titular.GetByRole(AriaRole.Button, new() { Name = "7.1, septiembre: sin programar; pulse para programar", Exact = true });
+        await september.ClickAsync();
+        await Assertions.Expect(titular.GetByRole(AriaRole.Button, new() { Name = "7.1, septiembre: programado; pulse para quitar", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await titular.GotoAsync($"/programas/{programId}");
+        await titular.GetByRole(AriaRole.Button, new() { Name = "Enviar a la Junta" }).ClickAsync();
+        await Assertions.Expect(titular.GetByText("El programa se envió a la Junta Estatal Ejecutiva.")).ToBeVisibleAsync();
+        await Assertions.Expect(titular.GetByRole(AriaRole.Link, new() { Name = "Editar programa" })).ToHaveCountAsync(0);
+
+        var junta = await NewPage(baseUrl);
+        await SignInWithKeyboard(junta, "junta");
+        await junta.GetByRole(AriaRole.Link, new() { Name = "UCSI · Unidad de Cómputo y Servicios Informáticos" }).ClickAsync();
+        await Assertions.Expect(junta.GetByRole(AriaRole.Button, new() { Name = "Aprobar" })).ToBeVisibleAsync();
+        await Shot(junta, "05-revision-junta");
+        await junta.GetByRole(AriaRole.Button, new() { Name = "Aprobar" }).ClickAsync();
+        await Assertions.Expect(junta.GetByText("El programa quedó aprobado.")).ToBeVisibleAsync();
+        await Shot(junta, "06-aprobado");
+
+        await using var db = factory.Database.Context();
+        var program = await db.Programs.SingleAsync(p => p.Id == programId);
+        Assert.Equal(ProgramState.Approved, program.State);
+        Assert.Equal(7, (await db.Indicators.SingleAsync(i => i.ActionLine.Objective.ProgramId == programId && i.ActionLine.Number == "1.1")).Goal);
+        Assert.Equal([7, 9], (await db.ActionLines.SingleAsync(l => l.Objective.ProgramId == programId && l.Number == "7.1")).Schedule.List());
+    }
+
+    [Fact]
+    public async Task A_capturista_reads_the_program_but_cannot_edit_it()
+    {
+        var (factory, baseUrl) = StartApp();
+        await using var _ = factory;
+        var programId = await factory.CreateDraftProgram(2025);
+        var page = await NewPage(baseUrl);
+
+        await SignInWithKeyboard(page, "capturista.ucsi");
+        await page.GotoAsync($"/programas/{programId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "7. Indicadores y metas" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Editar programa" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enviar a la Junta" })).ToHaveCountAsync(0);
+
+        var response = await page.GotoAsync($"/programas/{programId}/editar");
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Acceso denegado" })).ToBeVisibleAsync();
+        await Shot(page, "07-capturista-sin-permiso");
+    }
+
+    [Fact]
+    public async Task The_program_page_and_the_administration_render()
+    {
+        var (factory, baseUrl) = StartApp();
+        await using var _ = factory;
+        var page = await NewPage(baseUrl);
+
+        await SignInWithKeyboard(page, "admin");
+        await page.GotoAsync("/programas/1?fecha=2024-06-15#cronograma");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cronograma: Actividades de la Unidad" })).ToBeVisibleAsync();
+        await Shot(page, "08-cronograma");
+        await page.Locator("#indicadores").ScrollIntoViewIfNeededAsync();
+        await Shot(page, "09-indicadores");
+        await page.GotoAsync("/admin/usuarios");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "titular.ucsi" })).ToBeVisibleAsync();
+        await Shot(page, "10-usuarios");
+        await page.GotoAsync("/admin/programas/nuevo");
+        await Shot(page, "11-abrir-ejercicio");
+    }
+}
