@@ -101,6 +101,24 @@ public class SiteTests
     }
 
     [Fact]
+    public async Task A_failure_gives_a_spanish_500_page_with_the_request_id_and_no_stack_trace()
+    {
+        await using var factory = new PatWebFactory();
+        var client = await factory.SignedIn("junta");
+        await using (var db = factory.Database.Context())
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DROP TABLE \"Objectives\"");
+
+        var response = await client.GetAsync(new Uri("/programas/1", UriKind.Relative));
+        var html = await response.Body();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Ocurrió un error", html);
+        Assert.Contains("Número de solicitud", html);
+        Assert.DoesNotContain("SqliteException", html);
+        Assert.DoesNotContain(" at ", html);
+    }
+
+    [Fact]
     public async Task Responses_carry_security_headers()
     {
         await using var factory = new PatWebFactory();
