@@ -9,6 +9,9 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
 {
     private readonly string _logs = Directory.CreateTempSubdirectory("pat-logs").FullName;
 
+    /// <summary>This app's own evidence folder (outside any web root).</summary>
+    public string EvidenceFolder { get; } = Directory.CreateTempSubdirectory("pat-evidencia").FullName;
+
     public TestDatabase Database { get; } = TestDatabase.Create(provider);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,12 +21,15 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         builder.UseSetting("ConnectionStrings:Pat", Database.ConnectionString);
         builder.UseSetting("Logging:Folder", _logs);
         builder.UseSetting("DemoUsers:Enabled", "true");
+        builder.UseSetting("Evidence:Folder", EvidenceFolder);
     }
 
     /// <summary>A client signed in through the real sign-in form (demo accounts: admin, junta, titular.ucsi, capturista.ucsi).</summary>
-    public async Task<HttpClient> SignedIn(string userName, string password = PatUcsi.Data.Identity.IdentitySeeder.DemoPassword)
+    public Task<HttpClient> SignedIn(string userName, string password = PatUcsi.Data.Identity.IdentitySeeder.DemoPassword) =>
+        SignIn(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), userName, password);
+
+    public static async Task<HttpClient> SignIn(HttpClient client, string userName, string password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.PostForm("/cuenta/entrar", "/cuenta/entrar", new() { ["UserName"] = userName, ["Password"] = password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"{userName} could not sign in: {(int)response.StatusCode}");
@@ -54,5 +60,6 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         await base.DisposeAsync();
         await Database.DisposeAsync();
         Directory.Delete(_logs, recursive: true);
+        Directory.Delete(EvidenceFolder, recursive: true);
     }
 }

@@ -16,7 +16,7 @@ namespace PatUcsi.Web.Tests;
 /// </summary>
 public partial class PermissionMatrixTests
 {
-    private enum Rule { Anyone, SignedIn, Read, Edit, Submit, Review, Reopen, Admin }
+    private enum Rule { Anyone, SignedIn, Read, Edit, Submit, Review, Reopen, Capture, ApproveProgress, Admin }
 
     private static readonly Dictionary<string, Rule> Rules = new()
     {
@@ -58,6 +58,13 @@ public partial class PermissionMatrixTests
         ["POST /programas/{programId}/lineas/{lineId}/indicador"] = Rule.Edit,
         ["GET /programas/{programId}/lineas/{lineId}/indicador/eliminar"] = Rule.Edit,
         ["POST /programas/{programId}/lineas/{lineId}/indicador/eliminar"] = Rule.Edit,
+        ["GET /programas/{programId}/avance"] = Rule.Read,
+        ["GET /programas/{programId}/avance/{month}"] = Rule.Read,
+        ["POST /programas/{programId}/avance/{month}"] = Rule.Capture,
+        ["POST /programas/{programId}/avance/{month}/aprobar"] = Rule.ApproveProgress,
+        ["POST /programas/{programId}/avance/{month}/devolver"] = Rule.ApproveProgress,
+        ["POST /programas/{programId}/avance/{month}/reabrir"] = Rule.ApproveProgress,
+        ["GET /programas/{programId}/avance/evidencia/{evidenceId}"] = Rule.Read,
         ["GET /admin/unidades"] = Rule.Admin,
         ["GET /admin/unidades/nueva"] = Rule.Admin,
         ["POST /admin/unidades/nueva"] = Rule.Admin,
@@ -82,6 +89,8 @@ public partial class PermissionMatrixTests
         Rule.Read => user is "admin" or "junta" || (ownUnit && user is "titular.ucsi" or "capturista.ucsi"),
         Rule.Edit or Rule.Submit => user == "admin" || (ownUnit && user == "titular.ucsi"),
         Rule.Review or Rule.Reopen => user is "admin" or "junta",
+        Rule.Capture => ownUnit && user is "titular.ucsi" or "capturista.ucsi",
+        Rule.ApproveProgress => ownUnit && user == "titular.ucsi",
         _ => user == "admin",
     };
 
@@ -161,7 +170,7 @@ public partial class PermissionMatrixTests
         Assert.True(failures.Count == 0, "POSTs accepted without antiforgery token: " + string.Join(", ", failures));
     }
 
-    private sealed record RouteIds(int ProgramId, int ObjectiveId, int LineId, int UnitId, string UserId);
+    private sealed record RouteIds(int ProgramId, int ObjectiveId, int LineId, int UnitId, string UserId, int EvidenceId);
 
     private static async Task<RouteIds> Ids(PatWebFactory factory, int programId)
     {
@@ -177,7 +186,16 @@ public partial class PermissionMatrixTests
             await IdentitySeeder.CreateUserAsync(users, name, "Usuario de la matriz", Role.Capturista, unitId, "Matriz.Prueba2024");
             target = (await users.FindByNameAsync(name))!;
         }
-        return new RouteIds(programId, line.ObjectiveId, line.Id, unitId, target.Id);
+        // A report with one stored evidence file, so that downloading it can be tried.
+        var program = (await PatUcsi.Data.ProgramQueries.LoadProgramAsync(db, programId))!;
+        var report = new PatUcsi.Domain.Progress.PeriodReport(program, 3);
+        var entry = report.Record(line.Id, 1, null, "Avance de la matriz");
+        var stored = $"{Guid.NewGuid():N}.pdf";
+        await File.WriteAllTextAsync(Path.Combine(factory.EvidenceFolder, stored), "%PDF-1.4 matriz");
+        entry.Evidence.Add(new PatUcsi.Domain.Progress.Evidence(null, "matriz.pdf", stored, "application/pdf", 15, "prueba", DateTime.UtcNow));
+        db.PeriodReports.Add(report);
+        await db.SaveChangesAsync();
+        return new RouteIds(programId, line.ObjectiveId, line.Id, unitId, target.Id, entry.Evidence[0].Id);
     }
 
     private static string Fill(string pattern, RouteIds ids) => pattern
@@ -187,6 +205,7 @@ public partial class PermissionMatrixTests
         .Replace("{unitId}", Id(ids.UnitId), StringComparison.Ordinal)
         .Replace("{userId}", ids.UserId, StringComparison.Ordinal)
         .Replace("{month}", "3", StringComparison.Ordinal)
+        .Replace("{evidenceId}", Id(ids.EvidenceId), StringComparison.Ordinal)
         .Replace("{status}", "500", StringComparison.Ordinal);
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

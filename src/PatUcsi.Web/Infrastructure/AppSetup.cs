@@ -28,6 +28,8 @@ public static class AppSetup
         builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 
         builder.AddPatIdentity();
+        builder.Services.Configure<PatUcsi.Web.Features.Progress.EvidenceOptions>(config.GetSection("Evidence"));
+        builder.Services.AddSingleton<PatUcsi.Web.Features.Progress.EvidenceStore>();
         builder.Services
             .AddControllersWithViews(options =>
             {
