@@ -30,18 +30,30 @@ public static class ProgramQueries
             .Include(r => r.Entries)
             .AsNoTracking()
             .ToListAsync(ct);
+        return Split(reports, asOf);
+    }
+
+    private static (Dictionary<int, IReadOnlyList<PeriodValue>> Official, Dictionary<int, IReadOnlyList<PeriodValue>> Preliminary)
+        Split(List<PeriodReport> reports, DateOnly asOf)
+    {
         var endOfDay = asOf.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
-        var official = Values(reports.Where(r => r.IsOfficial && r.ApprovedAt <= endOfDay));
-        var preliminary = Values(reports.Where(r => r.IsOfficial || r.IsPreliminary));
-        return (official, preliminary);
+        return (Values(reports.Where(r => r.IsOfficial && r.ApprovedAt <= endOfDay)), Values(reports.Where(r => r.IsOfficial || r.IsPreliminary)));
+    }
+
+    /// <summary>The values and the state of every reported line and month, as of <paramref name="asOf"/>.</summary>
+    public static async Task<ProgressSnapshot> ProgressSnapshotAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
+    {
+        var reports = await db.PeriodReports.Where(r => r.ProgramId == programId).Include(r => r.Entries).AsNoTracking().ToListAsync(ct);
+        var (official, preliminary) = Split(reports, asOf);
+        var reported = reports.SelectMany(r => r.Entries.Select(e => (Key: (e.ActionLineId, r.Month), Value: (r.State, r.IsLate))))
+            .ToDictionary(x => x.Key, x => x.Value);
+        return new ProgressSnapshot(official, preliminary, reported);
     }
 
     public static async Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
     {
         var program = await db.LoadProgramAsync(programId, ct);
-        if (program is null) return null;
-        var (official, preliminary) = await db.ProgressValuesAsync(programId, asOf, ct);
-        return ProgramReport.Build(program, asOf, official, preliminary);
+        return program is null ? null : ProgramReport.Build(program, asOf, await db.ProgressSnapshotAsync(programId, asOf, ct));
     }
 
     private static Dictionary<int, IReadOnlyList<PeriodValue>> Values(IEnumerable<PeriodReport> reports) =>

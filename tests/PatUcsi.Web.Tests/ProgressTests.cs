@@ -233,6 +233,47 @@ public partial class ProgressTests
         Assert.Equal(HttpStatusCode.NotFound, (await capturista.GetAsync(new Uri($"/programas/1/avance/evidencia/{evidenceId + 1000}", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task Homes_show_pending_periods_the_inbox_the_timeline_and_the_junta_overview()
+    {
+        await using var factory = new PatWebFactory();
+        var capturista = await factory.SignedIn("capturista.ucsi");
+        var titular = await factory.SignedIn("titular.ucsi");
+        var junta = await factory.SignedIn("junta");
+
+        var before = await capturista.Html("/");
+        Assert.Contains("Periodos vencidos sin reportar", before);
+        Assert.Contains("enero 2024", before);
+        Assert.Contains("fecha límite 10 de febrero de 2024", before);
+        Assert.Contains("mayo 2024", before);
+
+        var page = await capturista.Html(May);
+        await PostPeriod(capturista, May, new() { [$"Lines[{LineIndex(page, "1.1")}].Value1"] = "1", ["Accion"] = "enviar" });
+
+        var inbox = await titular.Html("/");
+        Assert.Contains("Informes por revisar", inbox);
+        Assert.Contains("Informe de mayo 2024", inbox);
+        Assert.Contains("Fuera de plazo", inbox);
+        Assert.DoesNotContain(">mayo 2024</a>", inbox); // no longer pending: it was sent
+        Assert.DoesNotContain("Informes por revisar", await capturista.Html("/"));
+
+        await using (var db = factory.Database.Context())
+        {
+            var version = (await db.PeriodReports.SingleAsync(r => r.Month == 5)).Version;
+            await titular.PostForm(May, $"{May}/aprobar", new() { ["ReportVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        var program = await titular.Html("/programas/1?fecha=2024-07-01");
+        Assert.Contains("Situación de los indicadores al 1 de julio de 2024", program);
+        Assert.Contains("title=\"mayo 2024: aprobado, fuera de plazo\"", program);
+        Assert.Contains("title=\"enero 2024: sin reportar\"", program);
+        Assert.Contains("title=\"julio 2024: por venir\"", program); // 7.1, as of 1 July
+
+        var overview = await junta.Html("/?anio=2024");
+        Assert.Contains("Avance general", overview);
+        Assert.Matches("NO CUMPLIDA: \\d+", overview);
+        Assert.Contains("Sin programa", overview); // the units without a 2024 program
+    }
+
     private static Task<HttpClient> SignedIn(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string user, string password = IdentitySeeder.DemoPassword) =>
         PatWebFactory.SignIn(factory.CreateClient(new() { AllowAutoRedirect = false }), user, password);
 

@@ -38,13 +38,28 @@ public sealed record ProgramReport(
 
     public IEnumerable<ObjectiveSection> Group(ObjectiveGroup group) => Objectives.Where(o => o.Group == group);
 
-    /// <param name="official">Approved values per action line id (reporting month, values).</param>
-    /// <param name="preliminary">Approved plus submitted values per action line id.</param>
-    public static ProgramReport Build(AnnualProgram program, DateOnly asOf,
-        IReadOnlyDictionary<int, IReadOnlyList<PeriodValue>>? official = null,
-        IReadOnlyDictionary<int, IReadOnlyList<PeriodValue>>? preliminary = null)
+    public IEnumerable<IndicatorRow> Rows => ByUnitRows.Concat(TransversalRows);
+
+    /// <summary>Indicators per estatus (those without months are left out).</summary>
+    public IReadOnlyDictionary<IndicatorStatus, int> StatusCounts =>
+        Rows.Where(r => r.Figures is not null).GroupBy(r => r.Figures!.Status).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>
+    /// Overall progress: the mean % cumplido of the indicators that have one, each capped at 100 so
+    /// that one overachieved indicator does not hide others behind; null when none has a percentage.
+    /// </summary>
+    public decimal? OverallPercent
     {
-        official ??= new Dictionary<int, IReadOnlyList<PeriodValue>>();
+        get
+        {
+            var percents = Rows.Where(r => r.Figures?.Percent is not null && !r.IsCancelled).Select(r => Math.Min(100, r.Figures!.Percent!.Value)).ToList();
+            return percents.Count == 0 ? null : Compliance.Round(percents.Average());
+        }
+    }
+
+    public static ProgramReport Build(AnnualProgram program, DateOnly asOf, ProgressSnapshot? progress = null)
+    {
+        progress ??= ProgressSnapshot.Empty;
         var objectives = program.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveSection(
             o.Number, o.Text, o.Group,
             o.ActionLines.OrderBy(l => l.Position).Select(l => new ActionLineItem(l.Id, l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule)).ToList()))
@@ -55,8 +70,7 @@ public sealed record ProgramReport(
         {
             var lines = objective.ActionLines.OrderBy(l => l.Position).Where(l => l.Indicator is not null).ToList();
             for (var i = 0; i < lines.Count; i++)
-                rows.Add(IndicatorRow.From(lines[i], objective, i == 0 ? lines.Count : 0, asOf,
-                    official.GetValueOrDefault(lines[i].Id) ?? [], preliminary?.GetValueOrDefault(lines[i].Id)));
+                rows.Add(IndicatorRow.From(lines[i], objective, i == 0 ? lines.Count : 0, asOf, progress));
         }
 
         return new ProgramReport(
@@ -113,18 +127,23 @@ public sealed record IndicatorRow(
     bool IsRatio,
     bool IsCancelled,
     IndicatorFigures? Figures,
-    IndicatorFigures? Preliminary)
+    IndicatorFigures? Preliminary,
+    IReadOnlyList<PeriodMark> Timeline)
 {
+    /// <summary>Some period was (or is being) reported after its due date.</summary>
+    public bool HasLateReports => Timeline.Any(m => m.IsLate && m.Kind is PeriodMarkKind.Approved or PeriodMarkKind.Submitted);
+
     /// <summary>"6.1 Desarrollar…" in the por órgano format; the line's text alone in the transversal one.</summary>
     public string ActivityCell => Format == IndicatorFormat.ByUnit ? $"{ActionLineNumber} {Activity}" : Activity;
 
     public string StatusText => Figures is null ? "SIN MESES" : OfficialTerms.Statuses[Figures.Status];
 
-    internal static IndicatorRow From(ActionLine line, SpecificObjective objective, int rowSpan, DateOnly asOf,
-        IReadOnlyList<PeriodValue> official, IReadOnlyList<PeriodValue>? preliminary)
+    internal static IndicatorRow From(ActionLine line, SpecificObjective objective, int rowSpan, DateOnly asOf, ProgressSnapshot progress)
     {
         var i = line.Indicator!;
         var definition = i.Definition();
+        var official = progress.Official.GetValueOrDefault(line.Id) ?? [];
+        var preliminary = progress.Preliminary.GetValueOrDefault(line.Id) ?? [];
         return new IndicatorRow(
             objective.Format, line.Id, i.Id, objective.Number, rowSpan, objective.ProgramName, objective.Policies,
             objective.FormatText ?? objective.Text, line.Number, i.ActivityText ?? line.Text, line.FirstMonth, line.LastMonth,
@@ -133,7 +152,8 @@ public sealed record IndicatorRow(
             i.GoalText ?? Number(i.Goal)!, OfficialTerms.Trends[i.Trend], i.Budget, i.Observations, i.Value1Label, i.Value2Label,
             i.VerifiableIn, i.IsRatio, i.IsCancelled,
             definition is null ? null : IndicatorCalculator.Compute(definition, official, asOf),
-            definition is null || preliminary is null ? null : IndicatorCalculator.Compute(definition, preliminary, asOf));
+            definition is null ? null : IndicatorCalculator.Compute(definition, preliminary, asOf),
+            definition is null ? [] : progress.Timeline(line.Id, definition, asOf));
     }
 
     private static string? Number(decimal? value) =>

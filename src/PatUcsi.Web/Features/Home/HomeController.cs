@@ -2,31 +2,43 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data;
 using PatUcsi.Domain.Programs;
+using PatUcsi.Domain.Progress;
+using PatUcsi.Domain.Reporting;
 using PatUcsi.Domain.Security;
+using PatUcsi.Web.Features.Progress;
 using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Home;
 
 public sealed record ProgramSummary(int? Id, string UnitShortName, string UnitName, int Year, ProgramState? State, int Objectives, int ActionLines);
 
+public sealed record PendingPeriod(int ProgramId, int Year, int Month, DateOnly DueDate, ReportState? State);
+
+public sealed record InboxItem(int ProgramId, int Year, int Month, string? SubmittedBy, DateTime? SubmittedAt, bool IsLate);
+
 /// <param name="Year">The year shown to the Junta and the Administrador; null for a unit's own list.</param>
-public sealed record HomeViewModel(IReadOnlyList<ProgramSummary> Programs, int? Year, IReadOnlyList<int> Years, bool CanOpenYears);
+/// <param name="Reports">Each approved program's figures as of today, by program id.</param>
+/// <param name="Current">For a unit's users: their latest approved program, with its indicators' status.</param>
+public sealed record HomeViewModel(
+    IReadOnlyList<ProgramSummary> Programs, int? Year, IReadOnlyList<int> Years, bool CanOpenYears,
+    IReadOnlyDictionary<int, ProgramReport> Reports, ProgramReport? Current,
+    IReadOnlyList<PendingPeriod> Pending, IReadOnlyList<InboxItem> Inbox);
 
 public sealed class HomeController(PatDbContext db, TimeProvider clock) : Controller
 {
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     /// <summary>
-    /// A unit's users see their unit's programs; the Junta and the Administrador see every unit's
-    /// program of one year (the latest by default), with the units that have none yet.
+    /// A unit's users see their programs, the periods pending, the reports waiting for the Titular and
+    /// their indicators' status; the Junta and the Administrador see every unit's program of one year
+    /// (the latest by default) with its overall progress and its indicators per estatus.
     /// </summary>
     [HttpGet("/")]
     public async Task<IActionResult> Index(int? anio, CancellationToken ct)
     {
         var actor = User.ToActor();
         if (AccessPolicy.BelongsToUnit(actor.Role))
-        {
-            var own = await Summaries(db.Programs.Where(p => p.UnitId == actor.UnitId).OrderByDescending(p => p.Year)).ToListAsync(ct);
-            return View(new HomeViewModel(own, null, [], false));
-        }
+            return View(await UnitHome(actor, ct));
 
         var years = await db.Programs.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         var year = anio ?? (years.Count > 0 ? years[0] : clock.GetLocalNow().Year);
@@ -34,7 +46,29 @@ public sealed class HomeController(PatDbContext db, TimeProvider clock) : Contro
         var withoutProgram = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == year))
             .Select(u => new ProgramSummary(null, u.ShortName, u.Name, year, null, 0, 0)).ToListAsync(ct);
         var all = programs.Concat(withoutProgram).OrderBy(p => p.UnitShortName, StringComparer.Ordinal).ToList();
-        return View(new HomeViewModel(all, year, years, actor.Role == Role.Administrator));
+        var reports = new Dictionary<int, ProgramReport>();
+        foreach (var p in programs.Where(p => p.State == ProgramState.Approved))
+            reports[p.Id!.Value] = (await db.ProgramReportAsync(p.Id.Value, Today, ct))!;
+        return View(new HomeViewModel(all, year, years, actor.Role == Role.Administrator, reports, null, [], []));
+    }
+
+    private async Task<HomeViewModel> UnitHome(Actor actor, CancellationToken ct)
+    {
+        var own = await Summaries(db.Programs.Where(p => p.UnitId == actor.UnitId).OrderByDescending(p => p.Year)).ToListAsync(ct);
+        var currentId = own.FirstOrDefault(p => p.State == ProgramState.Approved)?.Id;
+        if (currentId is null) return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), null, [], []);
+
+        var program = (await db.LoadProgramAsync(currentId.Value, ct))!;
+        var reports = await db.PeriodReports.Where(r => r.ProgramId == program.Id).AsNoTracking().ToListAsync(ct);
+        var pending = PeriodPageBuilder.PendingMonths(program, reports, Today)
+            .Select(p => new PendingPeriod(program.Id, program.Year, p.Month, p.DueDate, p.State)).ToList();
+        var inbox = actor.Role == Role.Titular
+            ? await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId && r.State == ReportState.Submitted)
+                .OrderBy(r => r.SubmittedAt)
+                .Select(r => new InboxItem(r.ProgramId, r.Program.Year, r.Month, r.SubmittedBy, r.SubmittedAt, r.IsLate)).ToListAsync(ct)
+            : [];
+        var current = ProgramReport.Build(program, Today, await db.ProgressSnapshotAsync(program.Id, Today, ct));
+        return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), current, pending, inbox);
     }
 
     private static IQueryable<ProgramSummary> Summaries(IQueryable<AnnualProgram> programs) =>

@@ -18,6 +18,19 @@ public static class PeriodPageBuilder
         where period is not null
         select (line, period);
 
+    /// <summary>Months whose due date has passed with lines to report and no report sent or approved.</summary>
+    public static IEnumerable<(int Month, DateOnly DueDate, ReportState? State)> PendingMonths(
+        AnnualProgram program, IReadOnlyCollection<PeriodReport> reports, DateOnly today)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            var due = new ReportingPeriod(program.Year, PatUcsi.Domain.Indicators.Frequency.Monthly, month, month).DueDate(program.GraceDays);
+            var report = reports.FirstOrDefault(r => r.Month == month);
+            if (today > due && report is not { State: ReportState.Submitted or ReportState.Approved } && LinesDue(program, month).Any())
+                yield return (month, due, report?.State);
+        }
+    }
+
     public static Task<PeriodReport?> LoadReportAsync(PatDbContext db, int programId, int month) =>
         db.PeriodReports.Include(r => r.Entries).ThenInclude(e => e.Evidence).Include(r => r.History)
             .AsSplitQuery().SingleOrDefaultAsync(r => r.ProgramId == programId && r.Month == month);
