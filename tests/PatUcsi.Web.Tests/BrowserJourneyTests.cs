@@ -146,6 +146,55 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_monthly_cycle_in_the_browser()
+    {
+        var (factory, baseUrl) = StartApp();
+        await using var _ = factory;
+        var evidence = Path.Combine(Path.GetTempPath(), $"informe-mayo-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray());
+        var capturista = await NewPage(baseUrl);
+        var titular = await NewPage(baseUrl);
+
+        // The Capturista enters May's progress with a file and sends it.
+        await SignInWithKeyboard(capturista, "capturista.ucsi");
+        await capturista.GetByRole(AriaRole.Link, new() { Name = "mayo 2024" }).ClickAsync();
+        var prep = capturista.GetByRole(AriaRole.Group, new() { Name = "1.1 Implementar la versión 2" });
+        await prep.GetByLabel("Unidades cumplidas en el periodo (Documento)").FillAsync("1");
+        await prep.GetByLabel("Descripción de lo realizado").FillAsync("Se entregó el informe de avance de mayo.");
+        await prep.GetByLabel("Agregar evidencia").SetInputFilesAsync(evidence);
+        await Shot(capturista, "12-captura-mayo");
+        await capturista.GetByRole(AriaRole.Button, new() { Name = "Guardar y enviar al Titular" }).ClickAsync();
+        await Assertions.Expect(capturista.GetByText("El informe de mayo se envió al Titular (fuera de plazo).")).ToBeVisibleAsync();
+
+        // The Titular returns it with a comment on the line.
+        await SignInWithKeyboard(titular, "titular.ucsi");
+        await titular.GetByRole(AriaRole.Link, new() { Name = "Informe de mayo 2024" }).ClickAsync();
+        await Assertions.Expect(titular.GetByRole(AriaRole.Link, new() { Name = Path.GetFileName(evidence) })).ToBeVisibleAsync();
+        await titular.GetByLabel("Comentario para la línea 1.1").FillAsync("Indique el número de oficio de entrega.");
+        await Shot(titular, "13-revision-titular");
+        await titular.GetByRole(AriaRole.Button, new() { Name = "Devolver con comentarios" }).ClickAsync();
+        await Assertions.Expect(titular.GetByText("Se devolvió el informe de mayo con sus comentarios.")).ToBeVisibleAsync();
+
+        // The Capturista corrects and sends it again.
+        await capturista.ReloadAsync();
+        await Assertions.Expect(capturista.GetByText("Indique el número de oficio de entrega.")).ToBeVisibleAsync();
+        await prep.GetByLabel("o una referencia (número de oficio, URL)").FillAsync("Oficio IEEBCS-UCSI-051-2024");
+        await capturista.GetByRole(AriaRole.Button, new() { Name = "Guardar y enviar al Titular" }).ClickAsync();
+        await Assertions.Expect(capturista.GetByText("El informe de mayo se envió al Titular (fuera de plazo).")).ToBeVisibleAsync();
+
+        // The Titular approves; the program page shows the new figures.
+        await titular.ReloadAsync();
+        await titular.GetByRole(AriaRole.Button, new() { Name = "Aprobar informe" }).ClickAsync();
+        await Assertions.Expect(titular.GetByText("Se aprobó el informe de mayo.")).ToBeVisibleAsync();
+        await titular.GotoAsync("/programas/1"); // as of today: every 2024 period is due
+        var row = titular.Locator("table.indicator-status tr", new() { HasText = "Informe de avance de desarrollo" }).First;
+        await Assertions.Expect(row).ToContainTextAsync("16.7");
+        await Assertions.Expect(row).ToContainTextAsync("NO CUMPLIDA");
+        await Shot(titular, "14-programa-con-avance");
+        File.Delete(evidence);
+    }
+
+    [Fact]
     public async Task The_program_page_and_the_administration_render()
     {
         var (factory, baseUrl) = StartApp();

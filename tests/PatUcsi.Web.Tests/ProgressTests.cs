@@ -106,9 +106,14 @@ public partial class ProgressTests
         Assert.Contains("Aprobado", approved);
         Assert.Contains("Reabrir el informe", approved);
 
-        // The official figures now count May: 1 of 6 documents, 16.7 %.
-        var program = await titular.Html("/programas/1?fecha=2024-06-30");
-        Assert.Contains("16.7", program);
+        // The official figures now count May: 1 of 6 documents, 16.7 % (as of today, when it was approved).
+        var program = await titular.Html("/programas/1");
+        var row = Regex.Match(program, "<tr>\\s*<th scope=\"row\">1.1</th>.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"text-end\">16.7</td>", row);
+        Assert.Contains("NO CUMPLIDA", row);
+        var asOfJune2024 = await titular.Html("/programas/1?fecha=2024-06-30");
+        var juneRow = Regex.Match(asOfJune2024, "<tr>\\s*<th scope=\"row\">1.1</th>.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"text-end\">0.0</td>", juneRow); // approved after that date: not yet official then
 
         await titular.PostForm(May, $"{May}/reabrir", new() { ["ReportVersion"] = "5", ["Comment"] = "Corregir el número de documentos." });
         await using var check = factory.Database.Context();
