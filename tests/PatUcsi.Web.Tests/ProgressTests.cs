@@ -279,6 +279,34 @@ public partial class ProgressTests
         Assert.Contains("Sin programa", overview); // the units without a 2024 program
     }
 
+    [Fact]
+    public async Task The_titular_cancels_an_indicator_with_a_justification_and_restores_it()
+    {
+        await using var factory = new PatWebFactory();
+        var titular = await factory.SignedIn("titular.ucsi");
+        var lineId = await LineId(factory, "6.2");
+        var page = $"/programas/1/lineas/{lineId}/cancelar";
+
+        Assert.Contains("Cancelar</a>", await titular.Html("/programas/1"));
+        var empty = await (await titular.PostForm(page, page, new() { ["Version"] = "0", ["Justification"] = "" })).Body();
+        Assert.Contains("Escriba la justificación de la cancelación.", empty);
+        await titular.PostForm(page, page, new() { ["Version"] = "0", ["Justification"] = "El SCO se sustituye por el sistema de la DEAF." });
+
+        var program = await titular.Html("/programas/1");
+        var row = Regex.Match(program, "<tr>\\s*<th scope=\"row\">6.2</th>.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("CANCELADA", row);
+        Assert.Contains("Restablecer", row);
+        await using (var db = factory.Database.Context())
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "Indicator" && a.Reason == "El SCO se sustituye por el sistema de la DEAF."));
+
+        await titular.PostForm("/programas/1", $"/programas/1/lineas/{lineId}/restablecer", new() { ["Version"] = "1" });
+        var restored = Regex.Match(await titular.Html("/programas/1"), "<tr>\\s*<th scope=\"row\">6.2</th>.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.DoesNotContain("CANCELADA", restored);
+        var capturista = await factory.SignedIn("capturista.ucsi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await capturista.GetAsync(new Uri(page, UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("Cancelar</a>", await capturista.Html("/programas/1"));
+    }
+
     private static Task<HttpClient> SignedIn(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string user, string password = IdentitySeeder.DemoPassword) =>
         PatWebFactory.SignIn(factory.CreateClient(new() { AllowAutoRedirect = false }), user, password);
 

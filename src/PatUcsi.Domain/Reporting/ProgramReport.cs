@@ -99,6 +99,7 @@ public sealed record IndicatorRow(
     IndicatorFormat Format,
     int ActionLineId,
     int IndicatorId,
+    int IndicatorVersion,
     int ObjectiveNumber,
     /// <summary>Rows of this objective in its table, on its first row; 0 on the others (merged cells).</summary>
     int ObjectiveRowSpan,
@@ -145,7 +146,7 @@ public sealed record IndicatorRow(
         var official = progress.Official.GetValueOrDefault(line.Id) ?? [];
         var preliminary = progress.Preliminary.GetValueOrDefault(line.Id) ?? [];
         return new IndicatorRow(
-            objective.Format, line.Id, i.Id, objective.Number, rowSpan, objective.ProgramName, objective.Policies,
+            objective.Format, line.Id, i.Id, i.Version, objective.Number, rowSpan, objective.ProgramName, objective.Policies,
             objective.FormatText ?? objective.Text, line.Number, i.ActivityText ?? line.Text, line.FirstMonth, line.LastMonth,
             i.Name, i.Dimension is { } d ? OfficialTerms.Dimensions[d] : null, OfficialTerms.Types[i.Type], i.CalculationMethod,
             OfficialTerms.Frequencies[i.Frequency], i.UnitOfMeasure, i.BaselineText ?? Number(i.Baseline), i.Goal,

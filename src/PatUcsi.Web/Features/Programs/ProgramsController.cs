@@ -13,7 +13,7 @@ using PatUcsi.Web.Infrastructure;
 namespace PatUcsi.Web.Features.Programs;
 
 public sealed record ProgramPageModel(
-    ProgramReport Report, string? ReviewComment, int Version, bool CanEdit, bool CanSubmit, bool CanReview, bool CanReopen);
+    ProgramReport Report, string? ReviewComment, int Version, bool CanEdit, bool CanSubmit, bool CanReview, bool CanReopen, bool CanCancel);
 
 public sealed record HistoryPageModel(int ProgramId, string UnitShortName, int Year, IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
 
@@ -44,7 +44,8 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
             CanEdit: report.State == ProgramState.Draft && actor.Can(Access.Edit, state.UnitId),
             CanSubmit: report.State == ProgramState.Draft && actor.Can(Access.Submit, state.UnitId),
             CanReview: report.State == ProgramState.Submitted && actor.Can(Access.Review, state.UnitId),
-            CanReopen: report.State == ProgramState.Approved && actor.Can(Access.Reopen, state.UnitId)));
+            CanReopen: report.State == ProgramState.Approved && actor.Can(Access.Reopen, state.UnitId),
+            CanCancel: report.State == ProgramState.Approved && actor.Can(Access.ApproveProgress, state.UnitId)));
     }
 
     [HttpPost("enviar")]
