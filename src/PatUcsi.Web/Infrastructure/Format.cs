@@ -10,6 +10,10 @@ public static class Format
     /// <summary>Percentages with one decimal; "N/A" where none applies.</summary>
     public static string Percent(decimal? value) => value is null ? "N/A" : value.Value.ToString("0.0", AppSetup.Culture);
 
+    /// <summary>Meta alcanzada: "—" while nothing has been approved (the workbook leaves the cell empty).</summary>
+    public static string Achieved(IndicatorFigures? figures) =>
+        figures is { HasValues: true } f ? Number(Math.Round(f.Achieved, 2)) : "—";
+
     /// <summary>"22 de julio de 2024".</summary>
     public static string LongDate(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", AppSetup.Culture);
 

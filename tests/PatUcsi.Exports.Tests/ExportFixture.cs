@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PatUcsi.Data;
+using PatUcsi.Data.Seeding;
+using PatUcsi.Domain.Progress;
+using PatUcsi.Domain.Reporting;
+using PatUcsi.Tests;
+
+namespace PatUcsi.Exports.Tests;
+
+/// <summary>The UCSI 2024 program from the seed data, with January to May of line 1.1 and two periods of 13.1 approved.</summary>
+public sealed class ExportFixture : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+
+    public ProgramReport Report { get; private set; } = null!;
+
+    public static readonly DateOnly AsOf = new(2024, 7, 15);
+
+    public async Task InitializeAsync()
+    {
+        await using var db = _database.Context();
+        await DatabaseInitializer.MigrateAsync(db);
+        await DatabaseInitializer.SeedAsync(db, RepoPaths.SeedData, NullLogger.Instance);
+        var program = (await db.LoadProgramAsync(db.Programs.Single().Id))!;
+        var lines = program.ActionLines().ToDictionary(l => l.Number);
+        var onTime = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var month in new[] { 1, 2, 3, 4, 5 })
+        {
+            var report = new PeriodReport(program, month);
+            report.Record(lines["1.1"].Id, 1, null, $"Informe {month}");
+            if (month % 2 == 0) report.Record(lines["13.1"].Id, month == 2 ? 9 : 10, 10, "Solicitudes atendidas");
+            var submitted = month == 5 ? new DateTime(2024, 6, 20, 0, 0, 0, DateTimeKind.Utc) : onTime.AddMonths(month).AddDays(3);
+            report.Submit("capturista.ucsi", submitted, program.GraceDays);
+            report.Approve("titular.ucsi", submitted.AddDays(1));
+            db.PeriodReports.Add(report);
+        }
+        await db.SaveChangesAsync();
+        Report = (await db.ProgramReportAsync(program.Id, AsOf))!;
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+}
