@@ -131,8 +131,20 @@ public sealed record IndicatorRow(
     IndicatorFigures? Preliminary,
     IReadOnlyList<PeriodMark> Timeline)
 {
-    /// <summary>Some period was (or is being) reported after its due date.</summary>
-    public bool HasLateReports => Timeline.Any(m => m.IsLate && m.Kind is PeriodMarkKind.Approved or PeriodMarkKind.Submitted);
+    /// <summary>The periods reported after their due date.</summary>
+    public IEnumerable<ReportingPeriod> LatePeriods =>
+        Timeline.Where(m => m.IsLate && m.Kind is PeriodMarkKind.Approved or PeriodMarkKind.Submitted).Select(m => m.Period);
+
+    /// <summary>OBSERVACIONES as the documents print them: the indicator's own, then the late and cancelled marks.</summary>
+    public string? ObservationsWithMarks
+    {
+        get
+        {
+            var late = LatePeriods.Select(p => p.Label).ToList();
+            var parts = new[] { Observations, late.Count == 0 ? null : $"Reportado fuera de plazo: {string.Join(", ", late)}.", IsCancelled ? "CANCELADA." : null };
+            return string.Join(" ", parts.Where(t => t is not null)) is { Length: > 0 } text ? text : null;
+        }
+    }
 
     /// <summary>"6.1 Desarrollar…" in the por órgano format; the line's text alone in the transversal one.</summary>
     public string ActivityCell => Format == IndicatorFormat.ByUnit ? $"{ActionLineNumber} {Activity}" : Activity;

@@ -79,7 +79,7 @@ public static class ProgramWorkbook
             w.Text(11, r.UnitOfMeasure);
             w.Number(12, r.Goal);
             w.Text(13, r.Budget);
-            w.Text(14, Observations(r));
+            w.Text(14, r.ObservationsWithMarks);
             Achieved(w, 15, r);
             Percent(w, 16, r, goal: $"L{row}", achieved: $"O{row}");
             w.Text(17, r.StatusText);
@@ -122,7 +122,7 @@ public static class ProgramWorkbook
             w.Number(14, r.Goal);
             w.Text(15, r.Trend);
             w.Text(16, r.Budget);
-            w.Text(17, Observations(r));
+            w.Text(17, r.ObservationsWithMarks);
             w.Text(18, r.Value1Label);
             w.Text(19, r.Value2Label);
             Achieved(w, 20, r);
@@ -209,13 +209,6 @@ public static class ProgramWorkbook
         }
     }
 
-    /// <summary>Observations, with the marks of periods reported after their due date.</summary>
-    private static string? Observations(IndicatorRow r)
-    {
-        var late = r.Timeline.Where(m => m.IsLate && m.Kind is PeriodMarkKind.Approved or PeriodMarkKind.Submitted).Select(m => m.Period.Label).ToList();
-        var mark = late.Count == 0 ? null : $"Reportado fuera de plazo: {string.Join(", ", late)}.";
-        return string.Join(" ", new[] { r.Observations, mark, r.IsCancelled ? "CANCELADA." : null }.Where(t => t is not null)) is { Length: > 0 } s ? s : null;
-    }
 
     /// <summary>Meta alcanzada: what was approved; empty while nothing has been (the screens show "—").</summary>
     private static void Achieved(SheetWriter w, int column, IndicatorRow r)

@@ -10,7 +10,7 @@ namespace PatUcsi.Web.Infrastructure;
 
 public static class AppSetup
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("es-MX");
+    public static readonly CultureInfo Culture = PatUcsi.Domain.Reporting.Display.Culture;
 
     public static void AddPatServices(this WebApplicationBuilder builder)
     {

@@ -1,21 +1,18 @@
 using PatUcsi.Domain.Calculation;
+using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Web.Infrastructure;
 
-/// <summary>How numbers and dates are written for users (es-MX).</summary>
+/// <summary>How the pages write numbers, dates and the semáforo (the documents use the same <see cref="Display"/>).</summary>
 public static class Format
 {
-    public static string Number(decimal value) => value.ToString("#,##0.####", AppSetup.Culture);
+    public static string Number(decimal value) => Display.Number(value);
 
-    /// <summary>Percentages with one decimal; "N/A" where none applies.</summary>
-    public static string Percent(decimal? value) => value is null ? "N/A" : value.Value.ToString("0.0", AppSetup.Culture);
+    public static string Percent(decimal? value) => Display.Percent(value);
 
-    /// <summary>Meta alcanzada: "—" while nothing has been approved (the workbook leaves the cell empty).</summary>
-    public static string Achieved(IndicatorFigures? figures) =>
-        figures is { HasValues: true } f ? Number(Math.Round(f.Achieved, 2)) : "—";
+    public static string Achieved(IndicatorFigures? figures) => Display.Achieved(figures);
 
-    /// <summary>"22 de julio de 2024".</summary>
-    public static string LongDate(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", AppSetup.Culture);
+    public static string LongDate(DateOnly date) => Display.LongDate(date);
 
     public static string TrafficLightClass(TrafficLight light) => light switch
     {

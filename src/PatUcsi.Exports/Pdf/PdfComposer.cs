@@ -1,0 +1,281 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace PatUcsi.Exports.Pdf;
+
+public sealed record TableColumn(string Header, double Width, XStringAlignment Align = XStringAlignment.Near);
+
+/// <summary>One cell: its text, an optional fill, and whether it continues the cell above (a merged group).</summary>
+public sealed record TableCell(string? Text, XColor? Fill = null, bool ContinuesAbove = false, bool Bold = false);
+
+/// <summary>
+/// A small flow-layout engine over PDFsharp: a cursor moving down pages, with paragraphs that wrap and
+/// break across pages, headings kept with what follows, tables whose header rows repeat on every page
+/// and whose rows are never split (unless taller than a page), a running header, a "Página X de Y"
+/// footer and, for drafts, a "BORRADOR" mark on every page.
+/// </summary>
+public sealed class PdfComposer : IDisposable
+{
+    private const double Margin = 42;
+    private const double HeaderSpace = 28;
+    private const double FooterSpace = 26;
+    private const double CellPadding = 2.5;
+
+    private readonly PdfDocument _document;
+    private readonly string _runningHeader;
+    private readonly bool _draft;
+    private XGraphics? _graphics;
+    private PdfPage? _page;
+    private PageSize _size = PageSize.Letter;
+    private PageOrientation _orientation = PageOrientation.Portrait;
+    private double _y;
+
+    public PdfComposer(string title, string runningHeader, bool draft)
+    {
+        PdfFonts.EnsureReady(); // before the first PdfDocument: PDFsharp checks the license there
+        _document = new PdfDocument();
+        _runningHeader = runningHeader;
+        _draft = draft;
+        _document.Info.Title = title;
+        _document.Info.Creator = "PAT UCSI";
+        _document.PageLayout = PdfPageLayout.SinglePage;
+    }
+
+    public static XFont Font(double size, bool bold = false) => new(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+
+    /// <summary>The page (1-based) each named section starts on, for the index.</summary>
+    public Dictionary<string, int> SectionPages { get; } = [];
+
+    public int PageNumber => _document.PageCount;
+
+    private static double Left => Margin;
+    private double Width => _page!.Width.Point - 2 * Margin;
+    private double Bottom => _page!.Height.Point - Margin - FooterSpace;
+
+    public void NewPage(PageOrientation orientation = PageOrientation.Portrait, PageSize size = PageSize.Letter, bool runningHeader = true)
+    {
+        _graphics?.Dispose();
+        _page = _document.AddPage();
+        (_page.Size, _page.Orientation, _size, _orientation) = (size, orientation, size, orientation);
+        _graphics = XGraphics.FromPdfPage(_page);
+        _y = Margin;
+        if (_draft) DraftMark();
+        if (!runningHeader) return;
+        var header = _draft ? $"BORRADOR · {_runningHeader}" : _runningHeader;
+        _graphics.DrawString(header, Font(7.5, _draft), _draft ? new XSolidBrush(XColor.FromArgb(0xb0, 0x2a, 0x37)) : XBrushes.DimGray,
+            new XRect(Left, _y - 14, Width, 10), XStringFormats.TopCenter);
+        _graphics.DrawLine(new XPen(XColors.LightGray, 0.5), Left, _y, Left + Width, _y);
+        _y += HeaderSpace - 14;
+    }
+
+    public void Section(string name) => SectionPages[name] = PageNumber;
+
+    public void Space(double points) => _y += points;
+
+    /// <summary>Text centred on the page, e.g. for the cover.</summary>
+    public void Centered(string text, double size, bool bold = false, XColor? color = null)
+    {
+        foreach (var line in Wrap(text, Font(size, bold), Width))
+        {
+            _graphics!.DrawString(line, Font(size, bold), new XSolidBrush(color ?? XColors.Black), new XRect(Left, _y, Width, size * 1.3), XStringFormats.TopCenter);
+            _y += size * 1.35;
+        }
+    }
+
+    public void Heading(string text, double size = 13)
+    {
+        // Keep the heading with at least a few lines of what follows.
+        EnsureSpace(size * 1.4 + 50);
+        _y += 6;
+        _graphics!.DrawString(text, Font(size, true), new XSolidBrush(XColor.FromArgb(0x6d, 0x1a, 0x36)), new XRect(Left, _y, Width, size * 1.4), XStringFormats.TopLeft);
+        _y += size * 1.6;
+    }
+
+    public void Paragraph(string text, double size = 10.5, bool bold = false, double indent = 0, double after = 6)
+    {
+        var font = Font(size, bold);
+        var lineHeight = size * 1.35;
+        foreach (var line in Wrap(text, font, Width - indent))
+        {
+            EnsureSpace(lineHeight);
+            _graphics!.DrawString(line, font, XBrushes.Black, new XRect(Left + indent, _y, Width - indent, lineHeight), XStringFormats.TopLeft);
+            _y += lineHeight;
+        }
+        _y += after;
+    }
+
+    /// <summary>A line with text on the left and on the right, joined by dots (the index).</summary>
+    public void Leader(string left, string right, double size = 11)
+    {
+        var font = Font(size);
+        EnsureSpace(size * 1.6);
+        var rightWidth = _graphics!.MeasureString(right, font).Width;
+        var leftWidth = _graphics.MeasureString(left, font).Width;
+        var dots = new string('.', Math.Max(0, (int)((Width - leftWidth - rightWidth - 12) / _graphics.MeasureString(".", font).Width)));
+        _graphics.DrawString($"{left} {dots}", font, XBrushes.Black, new XRect(Left, _y, Width - rightWidth - 4, size * 1.4), XStringFormats.TopLeft);
+        _graphics.DrawString(right, font, XBrushes.Black, new XRect(Left, _y, Width, size * 1.4), XStringFormats.TopRight);
+        _y += size * 1.8;
+    }
+
+    /// <summary>
+    /// A table. <paramref name="headerRows"/> (title rows spanning the whole width, then the column headers)
+    /// are drawn again at the top of every page the table continues on. Widths are scaled to the page.
+    /// </summary>
+    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<TableCell>> rows, double size = 7,
+        IReadOnlyList<string>? titleRows = null, IReadOnlyList<(int First, int Last, string Text)>? groupRow = null)
+    {
+        var scale = Width / columns.Sum(c => c.Width);
+        var widths = columns.Select(c => c.Width * scale).ToArray();
+        var font = Font(size);
+        var bold = Font(size, true);
+        var lineHeight = size * 1.25;
+
+        void DrawHeader()
+        {
+            foreach (var title in titleRows ?? [])
+            {
+                var lines = Wrap(title, Font(size + 1, true), Width);
+                foreach (var line in lines)
+                {
+                    _graphics!.DrawString(line, Font(size + 1, true), XBrushes.Black, new XRect(Left, _y, Width, lineHeight + 2), XStringFormats.TopCenter);
+                    _y += lineHeight + 2;
+                }
+            }
+            var headerCells = columns.Select(c => new TableCell(c.Header, XColor.FromArgb(0xe9, 0xe2, 0xe5), Bold: true)).ToList();
+            DrawRow(headerCells, widths, bold, bold, lineHeight, XStringAlignment.Center);
+            if (groupRow is null) return;
+            var groupWidths = groupRow.Select(g => widths[g.First..(g.Last + 1)].Sum()).ToArray();
+            DrawRow(groupRow.Select(g => new TableCell(g.Text, XColor.FromArgb(0xf4, 0xef, 0xf1))).ToList(), groupWidths, font, font, lineHeight, XStringAlignment.Center);
+        }
+
+        var headerHeight = (titleRows ?? []).Sum(t => Wrap(t, Font(size + 1, true), Width).Count * (lineHeight + 2))
+                           + RowHeight(columns.Select(c => new TableCell(c.Header)).ToList(), widths, bold, lineHeight);
+        EnsureSpace(headerHeight + 3 * lineHeight);
+        DrawHeader();
+        foreach (var row in rows)
+        {
+            var height = RowHeight(row, widths, font, lineHeight);
+            if (_y + height > Bottom)
+            {
+                NewPage(_orientation, _size);
+                DrawHeader();
+            }
+            DrawRow(row, widths, font, bold, lineHeight, null, columns);
+        }
+        _y += 8;
+    }
+
+    private double RowHeight(IReadOnlyList<TableCell> row, double[] widths, XFont font, double lineHeight) =>
+        row.Select((cell, i) =>
+        {
+            var cellFont = Fit(cell.Text, font, widths[i] - 2 * CellPadding);
+            return Wrap(cell.Text ?? "", cellFont, widths[i] - 2 * CellPadding).Count * lineHeight * cellFont.Size / font.Size;
+        }).Max() + 2 * CellPadding;
+
+    /// <summary>The font made smaller, down to 4.5 points, until the cell's longest word fits its width.</summary>
+    private XFont Fit(string? text, XFont font, double width)
+    {
+        var longest = (text ?? "").Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => _graphics!.MeasureString(w, font).Width).DefaultIfEmpty(0).Max();
+        return longest <= width ? font : Font(Math.Max(4.5, Math.Floor(font.Size * width / longest * 10) / 10), font.Bold);
+    }
+
+    private void DrawRow(IReadOnlyList<TableCell> row, double[] widths, XFont font, XFont bold, double lineHeight,
+        XStringAlignment? align, IReadOnlyList<TableColumn>? columns = null)
+    {
+        var height = Math.Min(RowHeight(row, widths, font, lineHeight), Bottom - _y);
+        var pen = new XPen(XColors.Gray, 0.4);
+        var x = Left;
+        for (var i = 0; i < row.Count; i++)
+        {
+            var cell = row[i];
+            var rect = new XRect(x, _y, widths[i], height);
+            if (cell.Fill is { } fill) _graphics!.DrawRectangle(new XSolidBrush(fill), rect);
+            // A cell that continues the one above (a merged group) has no line between them.
+            _graphics!.DrawLine(pen, rect.Left, rect.Top, rect.Left, rect.Bottom);
+            _graphics.DrawLine(pen, rect.Right, rect.Top, rect.Right, rect.Bottom);
+            _graphics.DrawLine(pen, rect.Left, rect.Bottom, rect.Right, rect.Bottom);
+            if (!cell.ContinuesAbove) _graphics.DrawLine(pen, rect.Left, rect.Top, rect.Right, rect.Top);
+            var ty = _y + CellPadding;
+            var cellFont = Fit(cell.Text, cell.Bold ? bold : font, widths[i] - 2 * CellPadding);
+            var cellLine = lineHeight * cellFont.Size / font.Size;
+            var alignment = align ?? columns?[i].Align ?? XStringAlignment.Near;
+            var format = new XStringFormat { Alignment = alignment, LineAlignment = XLineAlignment.Near };
+            foreach (var line in Wrap(cell.Text ?? "", cellFont, widths[i] - 2 * CellPadding))
+            {
+                if (ty + cellLine > _y + height + 0.5) break; // only a row taller than a page is cut
+                _graphics.DrawString(line, cellFont, XBrushes.Black, new XRect(x + CellPadding, ty, widths[i] - 2 * CellPadding, cellLine), format);
+                ty += cellLine;
+            }
+            x += widths[i];
+        }
+        _y += height;
+    }
+
+    public void EnsureSpace(double height)
+    {
+        if (_page is null || _y + height > Bottom) NewPage(_orientation, _size);
+    }
+
+    /// <summary>Finishes the document: the "Página X de Y" footers, now that Y is known.</summary>
+    public byte[] Finish()
+    {
+        _graphics?.Dispose();
+        var total = _document.PageCount;
+        for (var i = 0; i < total; i++)
+        {
+            var page = _document.Pages[i];
+            using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            g.DrawString($"Página {i + 1} de {total}", Font(8), XBrushes.DimGray,
+                new XRect(Margin, page.Height.Point - Margin - 10, page.Width.Point - 2 * Margin, 10), XStringFormats.TopCenter);
+        }
+        using var stream = new MemoryStream();
+        _document.Save(stream);
+        return stream.ToArray();
+    }
+
+    public void Dispose()
+    {
+        _graphics?.Dispose();
+        _document.Dispose();
+    }
+
+    private void DraftMark()
+    {
+        var g = _graphics!;
+        var state = g.Save();
+        g.TranslateTransform(_page!.Width.Point / 2, _page.Height.Point / 2);
+        g.RotateTransform(-35);
+        g.DrawString("BORRADOR", Font(90, true), new XSolidBrush(XColor.FromArgb(40, 176, 42, 55)), new XPoint(0, 0), XStringFormats.Center);
+        g.Restore(state);
+    }
+
+    /// <summary>Breaks text into lines that fit <paramref name="width"/>, keeping the author's line breaks.</summary>
+    private List<string> Wrap(string text, XFont font, double width)
+    {
+        var measure = _graphics ?? throw new InvalidOperationException("No page yet.");
+        var lines = new List<string>();
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : $"{line} {word}";
+                if (measure.MeasureString(candidate, font).Width <= width) { line = candidate; continue; }
+                if (line.Length > 0) lines.Add(line);
+                line = word;
+                // A single word wider than the column is cut where it must be.
+                while (measure.MeasureString(line, font).Width > width && line.Length > 1)
+                {
+                    var cut = line.Length - 1;
+                    while (cut > 1 && measure.MeasureString(line[..cut], font).Width > width) cut--;
+                    lines.Add(line[..cut]);
+                    line = line[cut..];
+                }
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+}
