@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using PatUcsi.Data;
+using PatUcsi.Domain.Reporting;
+using PatUcsi.Domain.Security;
+using PatUcsi.Exports.Excel;
+using PatUcsi.Exports.OpenData;
+using PatUcsi.Exports.Pdf;
+using PatUcsi.Web.Infrastructure;
+
+namespace PatUcsi.Web.Features.Exports;
+
+/// <summary>The official documents and open data of a program, for whoever may read it; figures as of a date (default today).</summary>
+[Route("programas/{programId:int}/exportar")]
+[ProgramAccess(Access.Read)]
+public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("pdf")]
+    public Task<IActionResult> Pdf(int programId, DateOnly? fecha) =>
+        Export(programId, fecha, ProgramPdf.Build, "application/pdf", "pdf");
+
+    [HttpGet("excel")]
+    public Task<IActionResult> Workbook(int programId, DateOnly? fecha) =>
+        Export(programId, fecha, ProgramWorkbook.Build, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    [HttpGet("indicadores.csv")]
+    public Task<IActionResult> Csv(int programId, DateOnly? fecha) =>
+        Export(programId, fecha, IndicatorData.ToCsv, "text/csv; charset=utf-8", "csv", "indicadores-");
+
+    [HttpGet("indicadores.json")]
+    public Task<IActionResult> Json(int programId, DateOnly? fecha) =>
+        Export(programId, fecha, IndicatorData.ToJson, "application/json; charset=utf-8", "json", "indicadores-");
+
+    private async Task<IActionResult> Export(int programId, DateOnly? asOf, Func<ProgramReport, byte[]> render, string contentType, string extension, string prefix = "")
+    {
+        var report = await db.ProgramReportAsync(programId, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        if (report is null) return NotFound();
+        var name = $"{prefix}pat-{report.UnitShortName.ToLowerInvariant()}-{report.Year}-al-{report.AsOf:yyyy-MM-dd}.{extension}";
+        return File(render(report), contentType, name);
+    }
+}
