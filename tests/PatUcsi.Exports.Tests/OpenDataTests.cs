@@ -18,7 +18,9 @@ public class OpenDataTests(ExportFixture fixture) : IClassFixture<ExportFixture>
         var prep = lines.Single(l => l.Contains(",1.1,", StringComparison.Ordinal));
         Assert.StartsWith("2024,UCSI,Por órgano,1,1.1,Implementar la versión 2 del Programa de Resultados Electorales Preliminares.,Informe de avance de desarrollo,", prep);
         Assert.Contains(",6,Incremento,1,6,5,1,83.3,6,Amarillo,NO CUMPLIDA,2024-07-15", prep); // 5 of 6 programmed: 83.3 % is amarillo
-        Assert.Contains("\"(Solicitudes de información atendidas / Solicitudes de información turnadas por la DEOE) x 100\"", lines.Single(l => l.Contains(",11.1,", StringComparison.Ordinal)));
+        Assert.Contains(",(Solicitudes de información atendidas / Solicitudes de información turnadas por la DEOE) x 100,", lines.Single(l => l.Contains(",11.1,", StringComparison.Ordinal)));
+        // A text with commas is quoted.
+        Assert.Contains(",\"Recibir y solucionar los requerimientos de soporte y asesorías técnicas relativas a los equipos de cómputo, software,", lines.Single(l => l.Contains(",9.1,", StringComparison.Ordinal)));
     }
 
     [Fact]
