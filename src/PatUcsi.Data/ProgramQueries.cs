@@ -33,6 +33,17 @@ public static class ProgramQueries
         return Split(reports, asOf);
     }
 
+    /// <summary>The informe de avance of one month, with the program's figures as of <paramref name="asOf"/>.</summary>
+    public static async Task<PeriodReportView?> PeriodReportViewAsync(this PatDbContext db, int programId, int month, DateOnly asOf, CancellationToken ct = default)
+    {
+        var program = await db.ProgramReportAsync(programId, asOf, ct);
+        if (program is null) return null;
+        var report = await db.PeriodReports.Include(r => r.Entries).ThenInclude(e => e.Evidence).AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ProgramId == programId && r.Month == month, ct);
+        var graceDays = await db.Programs.Where(p => p.Id == programId).Select(p => p.GraceDays).SingleAsync(ct);
+        return PeriodReportView.Build(program, month, report, graceDays);
+    }
+
     private static (Dictionary<int, IReadOnlyList<PeriodValue>> Official, Dictionary<int, IReadOnlyList<PeriodValue>> Preliminary)
         Split(List<PeriodReport> reports, DateOnly asOf)
     {

@@ -14,6 +14,15 @@ public sealed class ExportFixture : IAsyncLifetime
 
     public ProgramReport Report { get; private set; } = null!;
 
+    private PeriodReport _may = null!;
+
+    /// <summary>May's report (approved late), or a copy in another state.</summary>
+    public PeriodReportView MayReport(ReportState? state = null)
+    {
+        var view = PeriodReportView.Build(Report, 5, _may, 10);
+        return state is null ? view : view with { State = state.Value };
+    }
+
     public static readonly DateOnly AsOf = new(2024, 7, 15);
 
     public async Task InitializeAsync()
@@ -33,6 +42,7 @@ public sealed class ExportFixture : IAsyncLifetime
             report.Submit("capturista.ucsi", submitted, program.GraceDays);
             report.Approve("titular.ucsi", submitted.AddDays(1));
             db.PeriodReports.Add(report);
+            if (month == 5) _may = report;
         }
         await db.SaveChangesAsync();
         Report = (await db.ProgramReportAsync(program.Id, AsOf))!;

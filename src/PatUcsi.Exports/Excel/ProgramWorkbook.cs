@@ -252,7 +252,7 @@ public static class ProgramWorkbook
         w.Formula(column, formula, Compliance.Remaining(trend, r.Goal, r.Figures?.HasValues == true ? r.Figures.Achieved : 0), null, Style.Number);
     }
 
-    private static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow)
+    internal static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow)
     {
         var columns = new Columns(widths.Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true }));
         var topLeft = SheetWriter.Reference(1, freezeRow + 1);

@@ -13,7 +13,7 @@ public sealed record TableCell(string? Text, XColor? Fill = null, bool Continues
 /// A small flow-layout engine over PDFsharp: a cursor moving down pages, with paragraphs that wrap and
 /// break across pages, headings kept with what follows, tables whose header rows repeat on every page
 /// and whose rows are never split (unless taller than a page), a running header, a "Página X de Y"
-/// footer and, for drafts, a "BORRADOR" mark on every page.
+/// footer and, where given, a mark ("BORRADOR") across every page.
 /// </summary>
 public sealed class PdfComposer : IDisposable
 {
@@ -24,19 +24,20 @@ public sealed class PdfComposer : IDisposable
 
     private readonly PdfDocument _document;
     private readonly string _runningHeader;
-    private readonly bool _draft;
+    private readonly string? _mark;
     private XGraphics? _graphics;
     private PdfPage? _page;
     private PageSize _size = PageSize.Letter;
     private PageOrientation _orientation = PageOrientation.Portrait;
     private double _y;
 
-    public PdfComposer(string title, string runningHeader, bool draft)
+    /// <param name="mark">Printed across every page and before the running header ("BORRADOR", "NO APROBADO"); null for none.</param>
+    public PdfComposer(string title, string runningHeader, string? mark)
     {
         PdfFonts.EnsureReady(); // before the first PdfDocument: PDFsharp checks the license there
         _document = new PdfDocument();
         _runningHeader = runningHeader;
-        _draft = draft;
+        _mark = mark;
         _document.Info.Title = title;
         _document.Info.Creator = "PAT UCSI";
         _document.PageLayout = PdfPageLayout.SinglePage;
@@ -60,10 +61,10 @@ public sealed class PdfComposer : IDisposable
         (_page.Size, _page.Orientation, _size, _orientation) = (size, orientation, size, orientation);
         _graphics = XGraphics.FromPdfPage(_page);
         _y = Margin;
-        if (_draft) DraftMark();
+        if (_mark is not null) Mark(_mark);
         if (!runningHeader) return;
-        var header = _draft ? $"BORRADOR · {_runningHeader}" : _runningHeader;
-        _graphics.DrawString(header, Font(7.5, _draft), _draft ? new XSolidBrush(XColor.FromArgb(0xb0, 0x2a, 0x37)) : XBrushes.DimGray,
+        var header = _mark is null ? _runningHeader : $"{_mark} · {_runningHeader}";
+        _graphics.DrawString(header, Font(7.5, _mark is not null), _mark is not null ? new XSolidBrush(XColor.FromArgb(0xb0, 0x2a, 0x37)) : XBrushes.DimGray,
             new XRect(Left, _y - 14, Width, 10), XStringFormats.TopCenter);
         _graphics.DrawLine(new XPen(XColors.LightGray, 0.5), Left, _y, Left + Width, _y);
         _y += HeaderSpace - 14;
@@ -241,13 +242,13 @@ public sealed class PdfComposer : IDisposable
         _document.Dispose();
     }
 
-    private void DraftMark()
+    private void Mark(string text)
     {
         var g = _graphics!;
         var state = g.Save();
         g.TranslateTransform(_page!.Width.Point / 2, _page.Height.Point / 2);
         g.RotateTransform(-35);
-        g.DrawString("BORRADOR", Font(90, true), new XSolidBrush(XColor.FromArgb(40, 176, 42, 55)), new XPoint(0, 0), XStringFormats.Center);
+        g.DrawString(text, Font(text.Length > 9 ? 70 : 90, true), new XSolidBrush(XColor.FromArgb(40, 176, 42, 55)), new XPoint(0, 0), XStringFormats.Center);
         g.Restore(state);
     }
 

@@ -32,7 +32,7 @@ public static class ProgramPdf
 
     private static (byte[] Bytes, Dictionary<string, int> Pages) Render(ProgramReport r, IReadOnlyDictionary<string, int>? index)
     {
-        using var pdf = new PdfComposer(r.Title, $"{OfficialFormats.Institute} · {r.UnitName}", r.IsDraft);
+        using var pdf = new PdfComposer(r.Title, $"{OfficialFormats.Institute} · {r.UnitName}", r.IsDraft ? "BORRADOR" : null);
         Cover(pdf, r);
 
         pdf.NewPage();

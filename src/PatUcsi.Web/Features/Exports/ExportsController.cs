@@ -30,6 +30,22 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
     public Task<IActionResult> Json(int programId, DateOnly? fecha) =>
         Export(programId, fecha, IndicatorData.ToJson, "application/json; charset=utf-8", "json", "indicadores-");
 
+    [HttpGet("avance/{month:int}/pdf")]
+    public Task<IActionResult> PeriodPdf(int programId, int month, DateOnly? fecha) =>
+        ExportPeriod(programId, month, fecha, PeriodReportPdf.Build, "application/pdf", "pdf");
+
+    [HttpGet("avance/{month:int}/excel")]
+    public Task<IActionResult> PeriodWorkbook(int programId, int month, DateOnly? fecha) =>
+        ExportPeriod(programId, month, fecha, PeriodReportWorkbook.Build, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    private async Task<IActionResult> ExportPeriod(int programId, int month, DateOnly? asOf, Func<PeriodReportView, byte[]> render, string contentType, string extension)
+    {
+        if (month is < 1 or > 12) return NotFound();
+        var view = await db.PeriodReportViewAsync(programId, month, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        if (view is null) return NotFound();
+        return File(render(view), contentType, $"informe-{view.UnitShortName.ToLowerInvariant()}-{view.Year}-{month:00}.{extension}");
+    }
+
     private async Task<IActionResult> Export(int programId, DateOnly? asOf, Func<ProgramReport, byte[]> render, string contentType, string extension, string prefix = "")
     {
         var report = await db.ProgramReportAsync(programId, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
