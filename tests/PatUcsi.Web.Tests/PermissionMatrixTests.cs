@@ -74,6 +74,7 @@ public partial class PermissionMatrixTests
         ["GET /programas/{programId}/exportar/indicadores.json"] = Rule.Read,
         ["GET /programas/{programId}/exportar/avance/{month}/pdf"] = Rule.Read,
         ["GET /programas/{programId}/exportar/avance/{month}/excel"] = Rule.Read,
+        ["GET /programas/{programId}/exportar/transparencia"] = Rule.Read,
         ["GET /admin/unidades"] = Rule.Admin,
         ["GET /admin/unidades/nueva"] = Rule.Admin,
         ["POST /admin/unidades/nueva"] = Rule.Admin,

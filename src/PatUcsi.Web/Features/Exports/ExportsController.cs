@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data;
 using PatUcsi.Domain.Reporting;
 using PatUcsi.Domain.Security;
@@ -29,6 +30,17 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
     [HttpGet("indicadores.json")]
     public Task<IActionResult> Json(int programId, DateOnly? fecha) =>
         Export(programId, fecha, IndicatorData.ToJson, "application/json; charset=utf-8", "json", "indicadores-");
+
+    /// <summary>The transparency platform's format for one quarter, with figures as of its last day.</summary>
+    [HttpGet("transparencia")]
+    public async Task<IActionResult> Transparency(int programId, int trimestre = 1)
+    {
+        if (trimestre is < 1 or > 4) return BadRequest();
+        var year = await db.Programs.Where(p => p.Id == programId).Select(p => p.Year).SingleAsync();
+        var report = (await db.ProgramReportAsync(programId, TransparencyWorkbook.Quarter(year, trimestre).Last))!;
+        return File(TransparencyWorkbook.Build(report, trimestre, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"transparencia-{report.UnitShortName.ToLowerInvariant()}-{year}-t{trimestre}.xlsx");
+    }
 
     [HttpGet("avance/{month:int}/pdf")]
     public Task<IActionResult> PeriodPdf(int programId, int month, DateOnly? fecha) =>
