@@ -29,6 +29,12 @@ public static class OfficialFormats
         "METAS ALCANZADAS VERIFICABLES en", "PORCENTAJE DE LA META CUMPLIDO (%)", "ESTATUS DE la actividad",
     ];
 
+    /// <summary>
+    /// Hidden columns the app writes after the official ones: what the formats do not show but is needed
+    /// to read the workbook back into the same program.
+    /// </summary>
+    public static readonly IReadOnlyList<string> HiddenHeaders = ["TIPO DE INDICADOR", "META COMO SE ESCRIBE", "ACUMULABLE"];
+
     /// <summary>The row under the transversal headers that groups its columns: (first column, text).</summary>
     public static readonly IReadOnlyList<(int Column, string Text)> TransversalGroupRow =
     [

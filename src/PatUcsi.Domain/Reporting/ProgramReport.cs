@@ -126,6 +126,7 @@ public sealed record IndicatorRow(
     string? Value2Label,
     string? VerifiableIn,
     bool IsRatio,
+    bool Accumulates,
     bool IsCancelled,
     IndicatorFigures? Figures,
     IndicatorFigures? Preliminary,
@@ -163,7 +164,7 @@ public sealed record IndicatorRow(
             i.Name, i.Dimension is { } d ? OfficialTerms.Dimensions[d] : null, OfficialTerms.Types[i.Type], i.CalculationMethod,
             OfficialTerms.Frequencies[i.Frequency], i.UnitOfMeasure, i.BaselineText ?? Number(i.Baseline), i.Goal,
             i.GoalText ?? Number(i.Goal)!, OfficialTerms.Trends[i.Trend], i.Budget, i.Observations, i.Value1Label, i.Value2Label,
-            i.VerifiableIn, i.IsRatio, i.IsCancelled,
+            i.VerifiableIn, i.IsRatio, i.Accumulates, i.IsCancelled,
             definition is null ? null : IndicatorCalculator.Compute(definition, official, asOf),
             definition is null ? null : IndicatorCalculator.Compute(definition, preliminary, asOf),
             definition is null ? [] : progress.Timeline(line.Id, definition, asOf));

@@ -20,6 +20,7 @@ public static class ProgramWorkbook
     public const string TransversalSheet = "Transversalidad";
     public const string ScheduleSheet = "Cronograma";
 
+
     public static byte[] Build(ProgramReport report)
     {
         using var stream = new MemoryStream();
@@ -31,20 +32,20 @@ public static class ProgramWorkbook
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             var printTitles = new DefinedNames();
 
-            void Add(string name, SheetWriter writer, double[] widths, uint headerRows, uint freezeRow)
+            void Add(string name, SheetWriter writer, double[] widths, uint headerRows, uint freezeRow, int hiddenFrom = 0)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(writer, widths, freezeRow);
+                part.Worksheet = Worksheet(writer, widths, freezeRow, hiddenFrom);
                 var index = (uint)sheets.ChildElements.Count;
                 sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = index + 1, Name = name });
                 printTitles.Append(new DefinedName($"'{name}'!$1:${headerRows}") { Name = "_xlnm.Print_Titles", LocalSheetId = index });
             }
 
             var (byUnit, byUnitHeader) = ByUnit(report);
-            Add(ByUnitSheet, byUnit, [8, 22, 22, 30, 40, 8, 8, 22, 26, 12, 12, 9, 12, 30, 12, 12, 14], byUnitHeader, byUnitHeader);
+            Add(ByUnitSheet, byUnit, [8, 22, 22, 30, 40, 8, 8, 22, 26, 12, 12, 9, 12, 30, 12, 12, 14, 12, 12, 12], byUnitHeader, byUnitHeader, 18);
             var (transversal, transversalHeader) = Transversal(report);
-            Add(TransversalSheet, transversal, [8, 26, 26, 30, 40, 8, 8, 12, 26, 30, 12, 12, 30, 10, 12, 12, 24, 24, 24, 12, 14, 18, 12, 14],
-                transversalHeader, transversalHeader);
+            Add(TransversalSheet, transversal, [8, 26, 26, 30, 40, 8, 8, 12, 26, 30, 12, 12, 30, 10, 12, 12, 24, 24, 24, 12, 14, 18, 12, 14, 12, 12, 12],
+                transversalHeader, transversalHeader, 25);
             var (schedule, scheduleHeader) = Schedule(report);
             Add(ScheduleSheet, schedule, [10, 70, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5], scheduleHeader, scheduleHeader);
 
@@ -63,6 +64,7 @@ public static class ProgramWorkbook
         Titles(w, OfficialFormats.ByUnitTitles(report), columns, report);
         w.NextRow(60);
         for (var c = 0; c < columns; c++) w.Text(c + 1, OfficialFormats.ByUnitHeaders[c], Style.Header);
+        HiddenHeaderCells(w, columns);
         var header = w.RowIndex;
 
         foreach (var r in report.ByUnitRows)
@@ -83,6 +85,7 @@ public static class ProgramWorkbook
             Achieved(w, 15, r);
             Percent(w, 16, r, goal: $"L{row}", achieved: $"O{row}");
             w.Text(17, r.StatusText);
+            HiddenCells(w, 18, r);
         }
         return (w, header);
     }
@@ -94,6 +97,7 @@ public static class ProgramWorkbook
         Titles(w, OfficialFormats.TransversalTitles(report), columns, report);
         w.NextRow(75);
         for (var c = 0; c < columns; c++) w.Text(c + 1, OfficialFormats.TransversalHeaders[c], Style.Header);
+        HiddenHeaderCells(w, columns);
         w.NextRow();
         var groups = OfficialFormats.TransversalGroupRow;
         for (var g = 0; g < groups.Count; g++)
@@ -130,6 +134,7 @@ public static class ProgramWorkbook
             w.Text(22, r.VerifiableIn);
             Percent(w, 23, r, goal: $"N{row}", achieved: $"T{row}");
             w.Text(24, r.StatusText);
+            HiddenCells(w, 25, r);
         }
         return (w, header);
     }
@@ -192,6 +197,18 @@ public static class ProgramWorkbook
         w.Merge(1, w.RowIndex, columns, w.RowIndex);
     }
 
+    private static void HiddenHeaderCells(SheetWriter w, int columns)
+    {
+        for (var c = 0; c < OfficialFormats.HiddenHeaders.Count; c++) w.Text(columns + c + 1, OfficialFormats.HiddenHeaders[c], Style.Header);
+    }
+
+    private static void HiddenCells(SheetWriter w, int first, IndicatorRow r)
+    {
+        w.Text(first, r.Type, Style.Default);
+        w.Text(first + 1, r.GoalText, Style.Default);
+        w.Text(first + 2, r.Accumulates ? "Sí" : "No", Style.Default);
+    }
+
     /// <summary>The four objective columns, written on the objective's first row and merged down over its rows.</summary>
     private static void ObjectiveCells(SheetWriter w, IndicatorRow r, string?[] values)
     {
@@ -252,9 +269,12 @@ public static class ProgramWorkbook
         w.Formula(column, formula, Compliance.Remaining(trend, r.Goal, r.Figures?.HasValues == true ? r.Figures.Achieved : 0), null, Style.Number);
     }
 
-    internal static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow)
+    internal static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow, int hiddenFrom = 0)
     {
-        var columns = new Columns(widths.Select((width, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true }));
+        var columns = new Columns(widths.Select((width, i) => new Column
+        {
+            Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true, Hidden = hiddenFrom > 0 && i + 1 >= hiddenFrom ? true : null,
+        }));
         var topLeft = SheetWriter.Reference(1, freezeRow + 1);
         var view = new SheetView(new Pane
         {

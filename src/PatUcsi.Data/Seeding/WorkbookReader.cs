@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using PatUcsi.Domain;
+using PatUcsi.Domain.Reporting;
+
+namespace PatUcsi.Data.Seeding;
+
+/// <param name="Document">The program read; null when the file was refused as a whole.</param>
+/// <param name="Read">One line per action line read.</param>
+/// <param name="Refused">One line per row that could not be read, with the reason.</param>
+/// <param name="Error">Why the whole file was refused, if it was.</param>
+public sealed record WorkbookReadResult(ProgramDocument? Document, IReadOnlyList<string> Read, IReadOnlyList<string> Refused, string? Error);
+
+/// <summary>
+/// Reads a workbook in the official format (the one the app exports, or a unit's own spreadsheet with the
+/// same headers) into a program document: objectives, action lines, months, the cronograma and the
+/// indicators. The formats do not say an indicator's type: hidden columns written by the app give it;
+/// otherwise "por órgano" rows are counts, and transversal rows are percentages when the goal is over 1.
+/// </summary>
+public static partial class WorkbookReader
+{
+    private const string NotOfficial =
+        "El archivo no tiene el formato oficial: no se encontraron los encabezados del «FORMATO DE PROGRAMAS ANUALES DE TRABAJO POR ÓRGANO» ni de «OBJETIVOS CON TRANSVERSALIDAD».";
+
+    public static WorkbookReadResult Read(Stream stream, UnitDocument unit, int year, string fileName)
+    {
+        Dictionary<string, List<Dictionary<int, string>>> sheets;
+        try
+        {
+            using var spreadsheet = SpreadsheetDocument.Open(stream, false);
+            sheets = Sheets(spreadsheet);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException)
+        {
+            return new WorkbookReadResult(null, [], [], "El archivo no es un libro de Excel (.xlsx) válido.");
+        }
+
+        var read = new List<string>();
+        var refused = new List<string>();
+        var objectives = new SortedDictionary<int, ObjectiveDocument>();
+        var titles = new List<string>();
+        var found = false;
+        foreach (var (name, rows) in sheets)
+        {
+            foreach (var (headers, group, transversal) in new[]
+                     {
+                         (OfficialFormats.ByUnitHeaders, "Actividades de la Unidad", false),
+                         (OfficialFormats.TransversalHeaders, "Objetivos con transversalidad", true),
+                     })
+            {
+                var header = rows.FindIndex(r => Enumerable.Range(0, headers.Count).All(c => Same(r.GetValueOrDefault(c + 1), headers[c])));
+                if (header < 0) continue;
+                found = true;
+                if (!transversal) titles.AddRange(rows.Take(header).Skip(4).Select(r => r.GetValueOrDefault(1) ?? "").Where(t => t.Length > 0 && !t.StartsWith("BORRADOR", StringComparison.Ordinal)));
+                var first = header + (transversal ? 2 : 1); // the transversal format has a row grouping its columns
+                ReadRows(name, rows, first, headers.Count, group, transversal, objectives, read, refused);
+            }
+        }
+        if (!found) return new WorkbookReadResult(null, [], [], NotOfficial);
+
+        if (sheets.TryGetValue("Cronograma", out var schedule)) ApplySchedule(schedule, objectives);
+        var document = new ProgramDocument
+        {
+            Format = ProgramDocument.FormatName, Unit = unit, Year = year, State = "Borrador",
+            FormatGeneralObjective = titles, Objectives = [.. objectives.Values],
+            SourceNotes = [$"Importado del libro «{fileName}»: los textos de las secciones (misión, visión, presentación…) no vienen en los formatos y deben capturarse."],
+        };
+        return new WorkbookReadResult(document, read, refused, null);
+    }
+
+    private static void ReadRows(string sheet, List<Dictionary<int, string>> rows, int first, int columns, string group, bool transversal,
+        SortedDictionary<int, ObjectiveDocument> objectives, List<string> read, List<string> refused)
+    {
+        ObjectiveDocument? objective = null;
+        for (var i = first; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            string? C(int column) => r.GetValueOrDefault(column) is { Length: > 0 } v ? v : null;
+            if (Enumerable.Range(1, columns).All(c => C(c) is null)) continue;
+            var where = $"Hoja «{sheet}», fila {r.GetValueOrDefault(0)}";
+            try
+            {
+                if (C(1) is { } numberText)
+                {
+                    if (!int.TryParse(numberText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                        throw new DomainException($"el número de objetivo «{numberText}» no es un número.");
+                    if (!objectives.TryGetValue(number, out objective))
+                        objectives[number] = objective = new ObjectiveDocument
+                        {
+                            Number = number, Group = group, Text = C(4) ?? throw new DomainException("falta el objetivo específico."),
+                            ProgramName = transversal ? C(2) : C(3), Policies = transversal ? C(3) : C(2),
+                        };
+                }
+                if (objective is null) throw new DomainException("la fila no pertenece a ningún objetivo (falta el NÚMERO).");
+                var activity = C(5) ?? throw new DomainException("falta la actividad o línea de acción.");
+                var numbered = LineNumber().Match(activity);
+                var line = new ActionLineDocument
+                {
+                    Number = numbered.Success ? numbered.Groups[1].Value : $"{objective.Number}.{objective.ActionLines.Count + 1}",
+                    Text = numbered.Success ? numbered.Groups[2].Value : activity,
+                    FirstMonth = Month(C(6)), LastMonth = Month(C(7)),
+                };
+                var hidden = columns + 1;
+                var goal = Number(transversal ? C(14) : C(12)) ?? throw new DomainException("la meta no es un número.");
+                var indicator = new IndicatorDocument
+                {
+                    Name = (transversal ? C(9) : C(8)) ?? throw new DomainException("falta el nombre del indicador."),
+                    Dimension = transversal ? C(8) : null,
+                    CalculationMethod = transversal ? C(10) : C(9),
+                    Frequency = (transversal ? C(11) : C(10)) ?? throw new DomainException("falta la frecuencia de medición."),
+                    UnitOfMeasure = transversal ? C(12) : C(11),
+                    BaselineText = transversal ? C(13) : null,
+                    Baseline = transversal ? Number(C(13)) : null,
+                    Goal = goal,
+                    Trend = transversal ? C(15) ?? "Incremento" : "Incremento",
+                    Budget = transversal ? C(16) : C(13),
+                    Observations = WithoutMarks(transversal ? C(17) : C(14)),
+                    Value1Label = transversal ? C(18) : null,
+                    Value2Label = transversal ? C(19) : null,
+                    VerifiableIn = transversal ? C(22) : null,
+                    Type = C(hidden) ?? (transversal ? (goal > 1 ? "Porcentaje" : "Razón") : "Absoluto"),
+                    // Kept only where it is written otherwise than the plain number ("100%").
+                    GoalText = C(hidden + 1) is { } written && written != goal.ToString("0.####", Display.Culture) ? written : null,
+                    Accumulates = C(hidden + 2) != "No",
+                };
+                // Checked now so that a bad row is refused alone, with its place.
+                if (OfficialTerms.Parse(OfficialTerms.Frequencies, indicator.Frequency) is null)
+                    throw new DomainException($"frecuencia «{indicator.Frequency}» no reconocida.");
+                if (OfficialTerms.Parse(OfficialTerms.Trends, indicator.Trend) is null)
+                    throw new DomainException($"tendencia «{indicator.Trend}» no reconocida.");
+                if (indicator.Dimension is { } d && OfficialTerms.Parse(OfficialTerms.Dimensions, d) is null)
+                    throw new DomainException($"dimensión «{d}» no reconocida.");
+                if (OfficialTerms.Parse(OfficialTerms.Types, indicator.Type) is null)
+                    throw new DomainException($"tipo de indicador «{indicator.Type}» no reconocido.");
+                if ((line.FirstMonth is null) != (line.LastMonth is null) || line.FirstMonth > line.LastMonth)
+                    throw new DomainException("los meses inicial y final no son válidos.");
+                line.Indicator = indicator;
+                objective.ActionLines.Add(line);
+                read.Add($"{line.Number} {Shorten(line.Text)}");
+            }
+            catch (DomainException e)
+            {
+                refused.Add($"{where}: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cronograma sheet: its marks shade the months; its objective and line rows carry the wording of
+    /// sections 4 and 5 (kept, with the formats' own wording beside it where they differ) and the action
+    /// lines that have no indicator.
+    /// </summary>
+    private static void ApplySchedule(List<Dictionary<int, string>> rows, SortedDictionary<int, ObjectiveDocument> objectives)
+    {
+        var group = "Actividades de la Unidad";
+        ObjectiveDocument? objective = null;
+        foreach (var row in rows)
+        {
+            var (first, text) = (row.GetValueOrDefault(1), row.GetValueOrDefault(2));
+            if (first is null) continue;
+            if (first.StartsWith("A. Actividades", StringComparison.Ordinal)) group = "Actividades de la Unidad";
+            else if (first.StartsWith("Objetivos con transversalidad", StringComparison.Ordinal)) group = "Objetivos con transversalidad";
+            else if (int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && text is not null)
+            {
+                if (!objectives.TryGetValue(number, out objective))
+                    objectives[number] = objective = new ObjectiveDocument { Number = number, Group = group, Text = text };
+                else if (objective.Text != text)
+                    (objective.FormatText, objective.Text) = (objective.Text, text);
+            }
+            else if (objective is not null && text is not null && LineNumberOnly().IsMatch(first))
+            {
+                var line = objective.ActionLines.FirstOrDefault(l => l.Number == first);
+                if (line is null) objective.ActionLines.Add(line = new ActionLineDocument { Number = first, Text = text });
+                else if (line.Text != text && line.Indicator is { } indicator)
+                    (indicator.ActivityText, line.Text) = (line.Text, text);
+                line.Schedule = Enumerable.Range(1, 12).Where(m => !string.IsNullOrWhiteSpace(row.GetValueOrDefault(m + 2))).ToList();
+            }
+        }
+    }
+
+    /// <summary>Each sheet as rows of column → text (column 0 holds the row's number).</summary>
+    private static Dictionary<string, List<Dictionary<int, string>>> Sheets(SpreadsheetDocument document)
+    {
+        var part = document.WorkbookPart ?? throw new InvalidDataException("sin libro");
+        var shared = part.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var result = new Dictionary<string, List<Dictionary<int, string>>>();
+        foreach (var sheet in part.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            var worksheet = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet;
+            result[sheet.Name!] = worksheet.Descendants<Row>().Select(row =>
+            {
+                var cells = new Dictionary<int, string> { [0] = row.RowIndex?.Value.ToString(CultureInfo.InvariantCulture) ?? "" };
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var text = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var i) ? shared[i]
+                        : cell.InlineString?.InnerText ?? (cell.CellFormula is null ? cell.CellValue?.Text : null);
+                    if (!string.IsNullOrWhiteSpace(text)) cells[Column(cell.CellReference!.Value!)] = text.Trim();
+                }
+                return cells;
+            }).ToList();
+        }
+        return result;
+    }
+
+    private static int Column(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => n * 26 + (char.ToUpperInvariant(c) - 'A' + 1));
+
+    private static bool Same(string? cell, string header) =>
+        cell is not null && Spaces().Replace(cell, " ").Trim() == header;
+
+    private static int? Month(string? text) =>
+        text is null ? null : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12
+            ? m : throw new DomainException($"el mes «{text}» no es un número del 1 al 12.");
+
+    /// <summary>A number as Excel stores it, or as people write it ("100%", "1,250.5").</summary>
+    private static decimal? Number(string? text)
+    {
+        if (text is null) return null;
+        var clean = text.Replace("%", "", StringComparison.Ordinal).Replace("$", "", StringComparison.Ordinal).Trim();
+        return decimal.TryParse(clean, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ||
+               decimal.TryParse(clean, NumberStyles.Number, Display.Culture, out n) ? n : null;
+    }
+
+    /// <summary>Observations without the marks the app appends on export (late reports, cancellation).</summary>
+    private static string? WithoutMarks(string? text) =>
+        text is null ? null : Marks().Replace(text, "").Trim() is { Length: > 0 } t ? t : null;
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)+)\.?\s+(.+)$", RegexOptions.Singleline)]
+    private static partial Regex LineNumber();
+
+    [GeneratedRegex(@"^\d+(\.\d+)+$")]
+    private static partial Regex LineNumberOnly();
+
+    [GeneratedRegex(@"\s*(Reportado fuera de plazo: [^.]*\.|CANCELADA\.)")]
+    private static partial Regex Marks();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

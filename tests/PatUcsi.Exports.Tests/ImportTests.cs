@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using PatUcsi.Data;
+using PatUcsi.Data.Seeding;
+using PatUcsi.Domain.Reporting;
+using PatUcsi.Exports.Excel;
+using PatUcsi.Tests;
+
+namespace PatUcsi.Exports.Tests;
+
+public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
+{
+    private static readonly UnitDocument Deoe = new() { ShortName = "DEOE", Name = "Dirección Ejecutiva de Organización Electoral" };
+
+    private static async Task<TestDatabase> SeededDatabase()
+    {
+        var database = TestDatabase.Sqlite();
+        await using var db = database.Context();
+        await DatabaseInitializer.MigrateAsync(db);
+        await DatabaseInitializer.SeedAsync(db, RepoPaths.SeedData, NullLogger.Instance);
+        return database;
+    }
+
+    /// <summary>Everything the program says, without ids and figures.</summary>
+    private static object Content(ProgramReport r) => new
+    {
+        Objectives = r.Objectives.Select(o => new { o.Number, o.Text, o.Group, Lines = o.ActionLines.Select(l => (l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule.Bits)).ToList() }).ToList(),
+        Rows = r.Rows.Select(x => (x.Format, x.ObjectiveNumber, x.ObjectiveText, x.ProgramName, x.Policies, x.ActionLineNumber, x.Activity, x.FirstMonth, x.LastMonth,
+            x.Name, x.Dimension, x.Type, x.CalculationMethod, x.Frequency, x.UnitOfMeasure, x.Baseline, x.Goal, x.GoalText, x.Trend, x.Budget,
+            x.Observations, x.Value1Label, x.Value2Label, x.VerifiableIn, x.Accumulates)).ToList(),
+        r.FormatGeneralObjective,
+    };
+
+    [Fact]
+    public async Task Importing_an_exported_workbook_gives_back_the_same_program()
+    {
+        await using var database = await SeededDatabase();
+        var workbook = ProgramWorkbook.Build(fixture.Report);
+
+        var result = WorkbookReader.Read(new MemoryStream(workbook), Deoe, 2025, "pat-ucsi-2024.xlsx");
+        Assert.Null(result.Error);
+        Assert.Empty(result.Refused);
+        Assert.Equal(24, result.Read.Count);
+        await using var db = database.Context();
+        var imported = await ProgramImporter.ImportAsync(db, result.Document!);
+
+        var copy = (await db.ProgramReportAsync(imported.Program!.Id, ExportFixture.AsOf))!;
+        Assert.Equal(Domain.Programs.ProgramState.Draft, copy.State);
+        Assert.Equal(27, copy.Objectives.Sum(o => o.ActionLines.Count)); // lines without indicator come from the cronograma
+        var json = new System.Text.Json.JsonSerializerOptions { IncludeFields = true, WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }; // tuples are fields
+        var expected = System.Text.Json.JsonSerializer.Serialize(Content(fixture.Report), json);
+        Assert.Contains("Implementar la versión 2 del Programa de Resultados Electorales Preliminares.", expected);
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(Content(copy), json));
+    }
+
+    [Fact]
+    public async Task A_file_in_another_format_is_refused_and_changes_nothing()
+    {
+        await using var database = await SeededDatabase();
+
+        var notExcel = WorkbookReader.Read(new MemoryStream("%PDF-1.4 no es Excel"u8.ToArray()), Deoe, 2025, "programa.xlsx");
+        var otherWorkbook = WorkbookReader.Read(new MemoryStream(TransparencyWorkbook.Build(fixture.Report, 1, ExportFixture.AsOf)), Deoe, 2025, "otro.xlsx");
+
+        Assert.Equal("El archivo no es un libro de Excel (.xlsx) válido.", notExcel.Error);
+        Assert.StartsWith("El archivo no tiene el formato oficial", otherWorkbook.Error);
+        Assert.Null(otherWorkbook.Document);
+        await using var db = database.Context();
+        Assert.Equal(1, await db.Programs.CountAsync());
+    }
+
+    [Fact]
+    public void A_bad_row_is_refused_with_its_place_and_the_others_are_read()
+    {
+        var bytes = ProgramWorkbook.Build(fixture.Report);
+        using (var stream = new MemoryStream())
+        {
+            stream.Write(bytes);
+            using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+            {
+                var part = document.WorkbookPart!;
+                var sheet = part.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
+                var cell = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet
+                    .Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.CellReference == "J8");
+                cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text("Quincenal"));
+            }
+            bytes = stream.ToArray();
+        }
+
+        var result = WorkbookReader.Read(new MemoryStream(bytes), Deoe, 2025, "con-error.xlsx");
+
+        Assert.Equal(["Hoja «Por órgano», fila 8: frecuencia «Quincenal» no reconocida."], result.Refused);
+        Assert.Equal(23, result.Read.Count);
+    }
+}
