@@ -28,4 +28,40 @@ public class ExportDownloadTests
         var json = await junta.GetAsync(new Uri("/programas/1/exportar/indicadores.json", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
     }
+
+    [Fact]
+    public async Task The_administrator_imports_a_workbook_as_a_new_draft_and_a_wrong_file_is_refused()
+    {
+        await using var factory = new PatWebFactory();
+        var admin = await factory.SignedIn("admin");
+        var workbook = await (await admin.GetAsync(new Uri("/programas/1/exportar/excel", UriKind.Relative))).Content.ReadAsByteArrayAsync();
+        int deoe;
+        await using (var db = factory.Database.Context())
+            deoe = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Units, u => u.ShortName == "DEOE")).Id;
+
+        async Task<string> Upload(byte[] file, string name)
+        {
+            var page = await (await admin.GetAsync(new Uri("/admin/programas/importar", UriKind.Relative))).Content.ReadAsStringAsync();
+            var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(deoe.ToString(System.Globalization.CultureInfo.InvariantCulture)), "UnitId" },
+                { new StringContent("2025"), "Year" },
+                { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
+                { new ByteArrayContent(file), "archivo", name },
+            };
+            return await (await admin.PostAsync(new Uri("/admin/programas/importar", UriKind.Relative), content)).Body();
+        }
+
+        var wrong = await Upload("%PDF-1.4"u8.ToArray(), "programa.pdf");
+        Assert.Contains("El archivo no es un libro de Excel (.xlsx) válido.", wrong);
+
+        var done = await Upload(workbook, "pat-ucsi-2024.xlsx");
+        Assert.Contains("Se importó el programa 2025 de DEOE", done);
+        Assert.Contains("Líneas de acción leídas (24)", done);
+        await using var check = factory.Database.Context();
+        var imported = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(check.Programs, p => p.UnitId == deoe && p.Year == 2025);
+        Assert.Equal(PatUcsi.Domain.Programs.ProgramState.Draft, imported.State);
+        Assert.Contains("La unidad ya tiene programa para 2025.", await Upload(workbook, "otra-vez.xlsx"));
+    }
 }

@@ -89,6 +89,8 @@ public partial class PermissionMatrixTests
         ["POST /admin/usuarios/{userId}/contrasena"] = Rule.Admin,
         ["GET /admin/programas/nuevo"] = Rule.Admin,
         ["POST /admin/programas/nuevo"] = Rule.Admin,
+        ["GET /admin/programas/importar"] = Rule.Admin,
+        ["POST /admin/programas/importar"] = Rule.Admin,
     };
 
     /// <summary>The expected answer, stated independently of the app's own policy code.</summary>

@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data;
 using PatUcsi.Data.Identity;
+using PatUcsi.Data.Seeding;
 using PatUcsi.Domain.Programs;
 
 namespace PatUcsi.Web.Features.Years;
+
+public sealed record ImportedModel(int ProgramId, string Unit, int Year, IReadOnlyList<string> Read, IReadOnlyList<string> Refused);
 
 public sealed class OpenYearForm
 {
@@ -52,6 +55,45 @@ public sealed class YearsController(PatDbContext db, TimeProvider clock) : Contr
             ? $"Se abrió el ejercicio {form.Year} de {unit.ShortName}, vacío y en borrador."
             : $"Se abrió el ejercicio {form.Year} de {unit.ShortName} con el contenido de {source.Year} (sin avances), en borrador.";
         return Redirect($"/programas/{program.Id}");
+    }
+
+    /// <summary>A unit brings its existing spreadsheet in the official format: it becomes a new draft program.</summary>
+    [HttpGet("importar")]
+    public async Task<IActionResult> Import() => await ImportView(new OpenYearForm { Year = clock.GetLocalNow().Year + 1 });
+
+    [HttpPost("importar")]
+    [RequestSizeLimit(20 * 1024 * 1024)]
+    public async Task<IActionResult> Import(OpenYearForm form, IFormFile? archivo)
+    {
+        if (archivo is not { Length: > 0 }) ModelState.AddModelError("archivo", "Elija el libro de Excel (.xlsx) a importar.");
+        if (form.UnitId is { } unitId && await db.Programs.AnyAsync(p => p.UnitId == unitId && p.Year == form.Year))
+            ModelState.AddModelError(nameof(form.Year), $"La unidad ya tiene programa para {form.Year}.");
+        if (!ModelState.IsValid) return await ImportView(form);
+
+        var unit = await db.Units.SingleAsync(u => u.Id == form.UnitId);
+        await using var stream = archivo!.OpenReadStream();
+        var result = WorkbookReader.Read(stream, new UnitDocument { ShortName = unit.ShortName, Name = unit.Name }, form.Year, Path.GetFileName(archivo.FileName));
+        if (result.Error is not null)
+        {
+            ModelState.AddModelError("archivo", result.Error);
+            return await ImportView(form);
+        }
+        try
+        {
+            var imported = await ProgramImporter.ImportAsync(db, result.Document!);
+            return View("Imported", new ImportedModel(imported.Program!.Id, unit.ShortName, form.Year, result.Read, result.Refused));
+        }
+        catch (ImportException e)
+        {
+            foreach (var error in e.Errors) ModelState.AddModelError("archivo", error);
+            return await ImportView(form);
+        }
+    }
+
+    private async Task<ViewResult> ImportView(OpenYearForm form)
+    {
+        await FormView(form);
+        return View("Import", form);
     }
 
     private async Task<ViewResult> FormView(OpenYearForm form)
