@@ -86,26 +86,12 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
             entries.Take(HistoryPageSize).ToList(), page, entries.Count > HistoryPageSize));
     }
 
-    /// <summary>Applies a state change with the version the user saw; a stale or refused change is explained.</summary>
     private async Task<IActionResult> Change(int programId, ReviewForm form, Action<AnnualProgram> change, string done)
     {
         // The objectives are part of the rules (an empty program cannot be sent).
         var program = await db.Programs.Include(p => p.Objectives).SingleAsync(p => p.Id == programId);
-        db.Entry(program).Property(p => p.Version).OriginalValue = form.Version;
-        try
-        {
-            change(program);
-            await db.SaveChangesAsync();
-            TempData["Notice"] = done;
-        }
-        catch (DomainException e)
-        {
-            TempData["Problem"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Problem"] = "Otra persona modificó el programa mientras usted lo revisaba. Revise la versión actual y vuelva a intentarlo.";
-        }
+        await this.ApplyAsync(db, program, form.Version, () => change(program), done,
+            "Otra persona modificó el programa mientras usted lo revisaba. Revise la versión actual y vuelva a intentarlo.");
         return Redirect($"/programas/{programId}");
     }
 }

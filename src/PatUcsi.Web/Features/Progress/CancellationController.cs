@@ -55,21 +55,8 @@ public sealed class CancellationController(PatDbContext db, IAuditContext audit)
 
     private async Task<IActionResult> Save(int programId, Domain.Indicators.Indicator indicator, int version, Action change, string done)
     {
-        db.Entry(indicator).Property(i => i.Version).OriginalValue = version;
-        try
-        {
-            change();
-            await db.SaveChangesAsync();
-            TempData["Notice"] = done;
-        }
-        catch (DomainException e)
-        {
-            TempData["Problem"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Problem"] = "El indicador cambió mientras usted lo revisaba. Revise la versión actual y vuelva a intentarlo.";
-        }
+        await this.ApplyAsync(db, indicator, version, change, done,
+            "El indicador cambió mientras usted lo revisaba. Revise la versión actual y vuelva a intentarlo.");
         return Redirect($"/programas/{programId}#situacion");
     }
 }

@@ -167,21 +167,8 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     {
         var report = await PeriodPageBuilder.LoadReportAsync(db, programId, month);
         if (report is null) return NotFound();
-        db.Entry(report).Property(r => r.Version).OriginalValue = input.ReportVersion;
-        try
-        {
-            change(report);
-            await db.SaveChangesAsync();
-            TempData["Notice"] = done;
-        }
-        catch (DomainException e)
-        {
-            TempData["Problem"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Problem"] = "El informe cambió mientras usted lo revisaba. Revise la versión actual y vuelva a intentarlo.";
-        }
+        await this.ApplyAsync(db, report, input.ReportVersion, () => change(report), done,
+            "El informe cambió mientras usted lo revisaba. Revise la versión actual y vuelva a intentarlo.");
         return Redirect($"/programas/{programId}/avance/{month}");
     }
 
