@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test as CI does: on a real PostgreSQL server and a real Chromium, both from Debian's
-# packages. What is missing is installed (as root) or reported; PostgreSQL is started in a throwaway
+# Runs every test as CI does: on a real PostgreSQL server, a real Chromium, poppler's PDF tools and
+# LibreOffice Calc, all from Debian's packages. What is missing is installed (as root) or reported; PostgreSQL is started in a throwaway
 # cluster unless PAT_TEST_POSTGRES already names a server. Ends with "N passed, N failed, N skipped"
 # and fails when any test failed or was skipped, or when no test ran.
 set -euo pipefail
@@ -11,6 +11,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 [ -z "${PAT_TEST_POSTGRES:-}" ] && [ -z "$pg_bin" ] && need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${need[*]}…"
