@@ -85,6 +85,34 @@ public class EditorTests
     }
 
     [Fact]
+    public async Task Goals_per_period_are_saved_and_used_by_the_calculation()
+    {
+        await using var factory = new PatWebFactory();
+        var programId = await factory.CreateDraftProgram();
+        var (lineId, version) = await Line(factory, programId, "8.1"); // bimestral, January to December, goal 6
+        var titular = await factory.SignedIn("titular.ucsi");
+        var page = $"/programas/{programId}/lineas/{lineId}/indicador";
+        Assert.Contains("noviembre–diciembre 2025", await titular.Html(page));
+        var fields = IndicatorFields(version, "6");
+        fields["Frequency"] = "Bimonthly";
+        fields["PeriodGoals[2]"] = "0";
+        fields["PeriodGoals[4]"] = "3";
+        fields["PeriodGoals[12]"] = "-1";
+
+        Assert.Contains("La meta de un periodo no puede ser negativa.", await (await titular.PostForm(page, page, fields)).Body());
+        fields["PeriodGoals[12]"] = "3";
+        Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(page, page, fields)).StatusCode);
+
+        await using var db = factory.Database.Context();
+        var indicator = await db.Indicators.Include(i => i.PeriodGoals).Include(i => i.ActionLine).ThenInclude(l => l.Objective).ThenInclude(o => o.Program)
+            .SingleAsync(i => i.ActionLineId == lineId);
+        Assert.Equal([(2, 0m), (4, 3m), (12, 3m)], indicator.PeriodGoals.OrderBy(g => g.LastMonth).Select(g => (g.LastMonth, g.Goal)));
+        // As of mid-May 2025 (January–February and March–April due), 3 documents are programmed, not 2.
+        var figures = PatUcsi.Domain.Calculation.IndicatorCalculator.Compute(indicator.Definition()!, [], new DateOnly(2025, 5, 15));
+        Assert.Equal(3, figures.ProgrammedToDate);
+    }
+
+    [Fact]
     public async Task Months_are_validated_and_a_valid_line_saves()
     {
         await using var factory = new PatWebFactory();

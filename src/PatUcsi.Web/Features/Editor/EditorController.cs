@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data;
 using PatUcsi.Domain;
+using PatUcsi.Domain.Calculation;
 using PatUcsi.Domain.Indicators;
 using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Security;
@@ -307,6 +308,7 @@ public sealed class EditorController(PatDbContext db) : Controller
             BaselineText = i.BaselineText, Baseline = i.Baseline, Goal = i.Goal, GoalText = i.GoalText, Trend = i.Trend, Budget = i.Budget,
             Observations = i.Observations, VerifiableIn = i.VerifiableIn, Accumulates = i.Accumulates, ActivityText = i.ActivityText,
             GreenThreshold = i.GreenThreshold, YellowThreshold = i.YellowThreshold, OverachievementThreshold = i.OverachievementThreshold,
+            PeriodGoals = i.PeriodGoals.ToDictionary(g => g.LastMonth, g => (decimal?)g.Goal),
         });
     }
 
@@ -323,6 +325,12 @@ public sealed class EditorController(PatDbContext db) : Controller
         (i.Budget, i.Observations, i.VerifiableIn, i.Accumulates, i.ActivityText) =
             (Clean(form.Budget), Clean(form.Observations), Clean(form.VerifiableIn), form.Accumulates, Clean(form.ActivityText));
         if (!Try(() => i.OverrideThresholds(form.Thresholds))) return View(form);
+        // Goals only for the periods the indicator has now (its frequency or months may have changed).
+        var periods = line.FirstMonth is { } first && line.LastMonth is { } last
+            ? ReportingCalendar.Periods(line.Objective.Program.Year, i.Frequency, first, last).Select(p => p.LastMonth).ToHashSet()
+            : [];
+        foreach (var month in i.PeriodGoals.Select(g => g.LastMonth).Except(periods).ToList()) i.SetPeriodGoal(month, null);
+        foreach (var month in periods) i.SetPeriodGoal(month, form.PeriodGoals.GetValueOrDefault(month));
         var saved = i.Id == 0 ? await SaveAsync(null, 0, _ => { }) : await SaveAsync(i, form.Version, v => form.Version = v);
         return saved ? Saved(programId, $"Se guardó el indicador de la línea {line.Number}.") : View(form);
     }

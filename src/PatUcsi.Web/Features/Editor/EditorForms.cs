@@ -150,6 +150,9 @@ public sealed class IndicatorForm : IValidatableObject
     [Display(Name = "Amarillo desde (%)"), Range(typeof(decimal), "0", "1000", ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")] public decimal? YellowThreshold { get; set; }
     [Display(Name = "Sobrecumplimiento arriba de (%)"), Range(typeof(decimal), "0", "1000", ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")] public decimal? OverachievementThreshold { get; set; }
 
+    /// <summary>Calendarización de metas: the goal of the period ending in each month (empty: none).</summary>
+    public Dictionary<int, decimal?> PeriodGoals { get; set; } = [];
+
     public TrafficLightThresholds? Thresholds =>
         GreenThreshold is { } g && YellowThreshold is { } y && OverachievementThreshold is { } o ? new(g, y, o) : null;
 
@@ -160,6 +163,8 @@ public sealed class IndicatorForm : IValidatableObject
             yield return new ValidationResult("Escriba los tres umbrales del semáforo, o ninguno para usar los del programa.", [nameof(GreenThreshold)]);
         else if (Thresholds?.Validate() is { } error)
             yield return new ValidationResult(error, [nameof(YellowThreshold)]);
+        foreach (var (month, goal) in PeriodGoals)
+            if (goal < 0) yield return new ValidationResult("La meta de un periodo no puede ser negativa.", [$"PeriodGoals[{month}]"]);
         if (Type != IndicatorType.Count && (string.IsNullOrWhiteSpace(Value1Label) || string.IsNullOrWhiteSpace(Value2Label)))
             yield return new ValidationResult("Un indicador de porcentaje, razón o índice necesita decir qué cuentan el valor de cálculo 1 y el 2.",
                 [string.IsNullOrWhiteSpace(Value1Label) ? nameof(Value1Label) : nameof(Value2Label)]);
