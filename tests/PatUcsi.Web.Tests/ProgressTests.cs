@@ -200,6 +200,7 @@ public partial class ProgressTests
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(stalePage).Groups[1].Value);
         var content = new MultipartFormDataContent();
         foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
+        content.Add(new ByteArrayContent(Pdf), $"Lines[{prep}].File", "rechazado.pdf");
         var refused = await capturista.PostAsync(new Uri(May, UriKind.Relative), content);
         var html = await refused.Body();
 
@@ -209,6 +210,7 @@ public partial class ProgressTests
         Assert.Contains("value=\"3\"", html);
         await using var db = factory.Database.Context();
         Assert.Equal(2, (await db.ProgressEntries.SingleAsync()).Value1);
+        Assert.Empty(Directory.GetFiles(factory.EvidenceFolder)); // the refused save's file was not kept
     }
 
     [Fact]

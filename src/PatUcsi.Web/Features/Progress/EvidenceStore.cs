@@ -64,6 +64,12 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
         ? string.Create(System.Globalization.CultureInfo.GetCultureInfo("es-MX"), $"{bytes / (1024 * 1024.0):0.#} MB")
         : string.Create(System.Globalization.CultureInfo.GetCultureInfo("es-MX"), $"{Math.Max(1, bytes / 1024)} KB");
 
+    /// <summary>Removes files stored by a save that was then refused, so none is left without its record.</summary>
+    public void Delete(IEnumerable<string> storedNames)
+    {
+        foreach (var name in storedNames) File.Delete(Path.Combine(Folder, Path.GetFileName(name)));
+    }
+
     public Stream Open(string storedName) =>
         File.OpenRead(Path.Combine(Folder, Path.GetFileName(storedName))); // the stored name never carries a path
 

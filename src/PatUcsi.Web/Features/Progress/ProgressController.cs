@@ -69,6 +69,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
         report ??= db.PeriodReports.Add(new PeriodReport(program, month)).Entity;
         db.Entry(report).Property(r => r.Version).OriginalValue = form.ReportVersion;
         var user = User.Identity!.Name!;
+        var storedNow = new List<string>(); // files written by this save, removed again if it is refused
         for (var i = 0; i < form.Lines.Count; i++)
         {
             var input = form.Lines[i];
@@ -91,9 +92,11 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
                 if (error is not null)
                 {
                     ModelState.AddModelError($"Lines[{i}].File", error);
+                    evidence.Delete(storedNow);
                     db.ChangeTracker.Clear();
                     return View(await Page(programId, month, form));
                 }
+                storedNow.Add(stored!.StoredName);
                 entry.Evidence.Add(new Evidence(null, Path.GetFileName(file.FileName), stored!.StoredName, stored.ContentType, stored.Size, user, DateTime.UtcNow));
             }
         }
@@ -108,11 +111,13 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
         catch (DomainException e)
         {
             ModelState.AddModelError("", e.Message);
+            evidence.Delete(storedNow);
             db.ChangeTracker.Clear();
             return View(await Page(programId, month, form));
         }
         catch (DbUpdateException)
         {
+            evidence.Delete(storedNow);
             // A stale version, or another first save of the same month or line at the same time. The form keeps
             // the user's input and takes the current versions, so saving again replaces the other change knowingly.
             db.ChangeTracker.Clear();
