@@ -22,11 +22,19 @@ public class AdminAndAccountTests
             Assert.Contains("value=\"junta\"", wrong);
             Assert.DoesNotContain("incorrecta\"", wrong);
         }
-        var locked = await (await client.PostForm("/cuenta/entrar", "/cuenta/entrar", new() { ["UserName"] = "junta", ["Password"] = "incorrecta" })).Body();
-        Assert.Contains("La cuenta se bloqueó por varios intentos fallidos.", locked);
-        var stillLocked = await (await client.PostForm("/cuenta/entrar", "/cuenta/entrar",
-            new() { ["UserName"] = "junta", ["Password"] = IdentitySeeder.DemoPassword })).Body();
-        Assert.Contains("La cuenta se bloqueó", stillLocked);
+        await client.PostForm("/cuenta/entrar", "/cuenta/entrar", new() { ["UserName"] = "junta", ["Password"] = "incorrecta" });
+        // Locked now: even the right password is refused, with the same words as a wrong one or a name that does not
+        // exist, so the answer never tells which accounts are real.
+        var stillLocked = await client.PostForm("/cuenta/entrar", "/cuenta/entrar", new() { ["UserName"] = "junta", ["Password"] = IdentitySeeder.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, stillLocked.StatusCode);
+        var unknown = new List<string>();
+        for (var i = 0; i < 6; i++)
+            unknown.Add(await (await client.PostForm("/cuenta/entrar", "/cuenta/entrar", new() { ["UserName"] = "nadie.existe", ["Password"] = "incorrecta" })).Body());
+        Assert.All(unknown.Append(await stillLocked.Body()), html =>
+        {
+            Assert.Contains("Usuario o contraseña incorrectos. Después de cinco intentos fallidos la cuenta se bloquea durante 15 minutos", html);
+            Assert.DoesNotContain("bloqueó", html);
+        });
     }
 
     [Fact]
@@ -91,7 +99,7 @@ public class AdminAndAccountTests
         var home = await titular.Html("/");
         Assert.Contains("Unidad Técnica de Prueba", home);
         Assert.DoesNotContain("Unidad de Cómputo y Servicios Informáticos", home);
-        Assert.Equal(HttpStatusCode.Forbidden, (await titular.GetAsync(new Uri("/programas/1", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await titular.GetAsync(new Uri("/programas/1", UriKind.Relative))).StatusCode);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "AppUser" && a.EntityKey == "titular.ute" && a.User == "admin"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "Unit" && a.User == "admin"));
     }

@@ -151,7 +151,7 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         var (factory, baseUrl) = StartApp();
         await using var _ = factory;
         var evidence = Path.Combine(Path.GetTempPath(), $"informe-mayo-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(evidence, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray());
+        await File.WriteAllBytesAsync(evidence, ProgressTests.Pdf);
         var capturista = await NewPage(baseUrl);
         var titular = await NewPage(baseUrl);
 
@@ -159,7 +159,13 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         await SignInWithKeyboard(capturista, "capturista.ucsi");
         await capturista.GetByRole(AriaRole.Link, new() { Name = "mayo 2024" }).ClickAsync();
         var prep = capturista.GetByRole(AriaRole.Group, new() { Name = "1.1 Implementar la versión 2" });
-        await prep.GetByLabel("Unidades cumplidas en el periodo (Documento)").FillAsync("1");
+        // es-MX users type the decimal comma: "1,5" is one and a half, stored as 1.5 and shown back as such.
+        await prep.GetByLabel("Unidades cumplidas en el periodo (Documento)").FillAsync("1,5");
+        await capturista.GetByRole(AriaRole.Button, new() { Name = "Guardar borrador" }).ClickAsync();
+        await Assertions.Expect(capturista.GetByText("Se guardó el borrador de mayo.")).ToBeVisibleAsync();
+        await Assertions.Expect(prep.GetByLabel("Unidades cumplidas en el periodo (Documento)")).ToHaveValueAsync("1.5");
+        await using (var db = factory.Database.Context())
+            Assert.Equal(1.5m, (await db.ProgressEntries.SingleAsync()).Value1);
         await prep.GetByLabel("Descripción de lo realizado").FillAsync("Se entregó el informe de avance de mayo.");
         await prep.GetByLabel("Agregar evidencia").SetInputFilesAsync(evidence);
         await Shot(capturista, "12-captura-mayo");
@@ -188,7 +194,7 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         await Assertions.Expect(titular.GetByText("Se aprobó el informe de mayo.")).ToBeVisibleAsync();
         await titular.GotoAsync("/programas/1"); // as of today: every 2024 period is due
         var row = titular.Locator("table.indicator-status tr", new() { HasText = "Informe de avance de desarrollo" }).First;
-        await Assertions.Expect(row).ToContainTextAsync("16.7");
+        await Assertions.Expect(row).ToContainTextAsync("25.0"); // 1.5 of 6 documents
         await Assertions.Expect(row).ToContainTextAsync("NO CUMPLIDA");
         await Shot(titular, "14-programa-con-avance");
         File.Delete(evidence);

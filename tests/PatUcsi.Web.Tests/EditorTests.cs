@@ -70,7 +70,7 @@ public class EditorTests
         var html = await response.Body();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("«seis» no es un valor válido para Meta.", html);
+        Assert.Contains("«seis» no es un número válido para Meta: escriba solo cifras", html);
         Assert.Contains("value=\"seis\"", html);
         Assert.Contains("Indicador con cambios sin guardar", html);
         Assert.Contains("aria-invalid=\"true\"", html);
@@ -99,7 +99,7 @@ public class EditorTests
         fields["PeriodGoals[4]"] = "3";
         fields["PeriodGoals[12]"] = "-1";
 
-        Assert.Contains("La meta de un periodo no puede ser negativa.", await (await titular.PostForm(page, page, fields)).Body());
+        Assert.Contains("La meta del periodo que termina en diciembre debe estar entre 0 y 1,000,000,000.", await (await titular.PostForm(page, page, fields)).Body());
         fields["PeriodGoals[12]"] = "3";
         Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(page, page, fields)).StatusCode);
 

@@ -144,18 +144,26 @@ public partial class PermissionMatrixTests
         foreach (var (method, pattern) in routes)
         {
             var rule = Rules[$"{method} {pattern}"];
-            foreach (var (ids, ownUnit) in pattern.Contains("{programId}", StringComparison.Ordinal) ? new[] { (own, true), (other, false) } : [(own, true)])
+            // Own program, another unit's program, and own program with another program's objective, line or evidence in the URL.
+            var mixed = own with { ObjectiveId = other.ObjectiveId, LineId = other.LineId, EvidenceId = other.EvidenceId };
+            var variants = pattern.Contains("{programId}", StringComparison.Ordinal)
+                ? ChildId().IsMatch(pattern) ? new[] { (own, true, false), (other, false, false), (mixed, true, true) } : [(own, true, false), (other, false, false)]
+                : new[] { (own, true, false) };
+            foreach (var (ids, ownUnit, foreignChild) in variants)
             {
                 var path = Fill(pattern, ids);
                 var response = method == "POST"
                     ? await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-                        { ["Version"] = "999", ["__RequestVerificationToken"] = token }))
+                        { ["Version"] = "999", ["direccion"] = "abajo", ["activo"] = "true", ["__RequestVerificationToken"] = token }))
                     : await client.GetAsync(new Uri(path, UriKind.Relative));
                 var denied = response.StatusCode == HttpStatusCode.Forbidden
                     || (response.StatusCode == HttpStatusCode.NotFound && !path.StartsWith("/error", StringComparison.Ordinal))
                     // Not signed in: sent to the sign-in page with the way back.
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/cuenta/entrar?ReturnUrl", StringComparison.Ordinal));
-                var expected = Allowed(rule, user, ownUnit);
+                var expected = Allowed(rule, user, ownUnit) && !foreignChild;
+                // What another program holds is not found through this one's URL, even by those who may use the route (the administrator included).
+                if (foreignChild && Allowed(rule, user, ownUnit) && response.StatusCode != HttpStatusCode.NotFound)
+                    failures.Add($"{method} {path} as {user ?? "anonymous"}: {(int)response.StatusCode}, expected 404 for another program's id");
                 var failed = response.StatusCode == HttpStatusCode.BadRequest || ((int)response.StatusCode >= 500 && !path.StartsWith("/error", StringComparison.Ordinal));
                 if (denied == expected || failed)
                     failures.Add($"{method} {path} as {user ?? "anonymous"}: {(int)response.StatusCode}, expected {(expected ? "allowed" : "denied")}");
@@ -230,6 +238,9 @@ public partial class PermissionMatrixTests
 
     [GeneratedRegex(":[a-z]+}")]
     private static partial Regex Constraint();
+
+    [GeneratedRegex("{(objectiveId|lineId|evidenceId)}")]
+    private static partial Regex ChildId();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

@@ -16,7 +16,7 @@ public partial class ProgressTests
     private const string May = "/programas/1/avance/5";
 
     /// <summary>Posts the capture form as the browser does: multipart, with the page's token and hidden fields.</summary>
-    private static async Task<HttpResponseMessage> PostPeriod(HttpClient client, string page, Dictionary<string, string> fields,
+    internal static async Task<HttpResponseMessage> PostPeriod(HttpClient client, string page, Dictionary<string, string> fields,
         (string Field, string FileName, byte[] Content)? file = null)
     {
         var html = await (await client.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
@@ -35,13 +35,14 @@ public partial class ProgressTests
         return await client.PostAsync(new Uri(page, UriKind.Relative), content);
     }
 
-    private static int LineIndex(string html, string number)
+    internal static int LineIndex(string html, string number)
     {
         var legends = Regex.Matches(html, "<legend class=\"h6\">([0-9.]+) ").Select(m => m.Groups[1].Value).ToList();
         return legends.IndexOf(number);
     }
 
-    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    /// <summary>A whole (tiny) PDF: header, object, cross-reference table, trailer and end mark.</summary>
+    internal static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer << /Size 2 /Root 1 0 R >>\nstartxref\n48\n%%EOF\n"u8.ToArray();
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -147,7 +148,7 @@ public partial class ProgressTests
         Assert.Contains("value=\"12\"", html);
 
         var letters = await (await PostPeriod(capturista, february, new() { [$"Lines[{solicitudes}].Value1"] = "doce", ["Accion"] = "guardar" })).Body();
-        Assert.Contains("«doce» no es un valor válido", letters);
+        Assert.Contains("Línea 13.1: «doce» no es un número válido para Valor", letters);
         await using var db = factory.Database.Context();
         Assert.False(await db.PeriodReports.AnyAsync());
     }
@@ -232,10 +233,12 @@ public partial class ProgressTests
         await using var db2 = factory.Database.Context();
         var evidenceId = (await db2.Evidence.SingleAsync()).Id;
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri(May, UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri($"/programas/1/avance/evidencia/{evidenceId}", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostForm("/cuenta/contrasena", May, new() { ["Accion"] = "enviar" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostForm("/cuenta/contrasena", $"{May}/aprobar", new() { ["ReportVersion"] = "1" })).StatusCode);
+        // A program the user may not read is "not found", exactly as a program that does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri(May, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/programas/1/avance/evidencia/{evidenceId}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostForm("/cuenta/contrasena", May, new() { ["Accion"] = "enviar" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostForm("/cuenta/contrasena", $"{May}/aprobar", new() { ["ReportVersion"] = "1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri("/programas/999999/avance/5", UriKind.Relative))).StatusCode);
         // An evidence id of another program, through this program's URL, is not found.
         Assert.Equal(HttpStatusCode.NotFound, (await capturista.GetAsync(new Uri($"/programas/1/avance/evidencia/{evidenceId + 1000}", UriKind.Relative))).StatusCode);
     }

@@ -52,7 +52,11 @@ public sealed record IndicatorFigures(
     IndicatorStatus Status,
     int DuePeriods,
     int TotalPeriods,
-    IReadOnlyList<int> MonthsWithoutCases);
+    IReadOnlyList<int> MonthsWithoutCases)
+{
+    /// <summary>Why the figures could not be computed (a stored value out of every range); null when they were.</summary>
+    public string? Error { get; init; }
+}
 
 /// <summary>
 /// Turns reported values into the official figures (meta alcanzada, meta por alcanzar, % cumplido,
@@ -63,6 +67,22 @@ public sealed record IndicatorFigures(
 public static class IndicatorCalculator
 {
     public static IndicatorFigures Compute(IndicatorDefinition definition, IEnumerable<PeriodValue> values, DateOnly referenceDate)
+    {
+        try
+        {
+            return ComputeChecked(definition, values, referenceDate);
+        }
+        catch (OverflowException)
+        {
+            // A value stored before the input ranges existed must not take the whole program down: this indicator says so, the rest is computed.
+            return new IndicatorFigures(0, false, 0, null, null, null, TrafficLight.None, false, IndicatorStatus.Pending, 0, definition.Periods.Count, [])
+            {
+                Error = "Un valor capturado está fuera del rango permitido; corrija el avance de este indicador.",
+            };
+        }
+    }
+
+    private static IndicatorFigures ComputeChecked(IndicatorDefinition definition, IEnumerable<PeriodValue> values, DateOnly referenceDate)
     {
         var periods = definition.Periods;
         var periodMonths = periods.Select(p => p.LastMonth).ToHashSet();

@@ -30,11 +30,16 @@ public static class AppSetup
         builder.AddPatIdentity();
         builder.Services.Configure<PatUcsi.Web.Features.Progress.EvidenceOptions>(config.GetSection("Evidence"));
         builder.Services.AddSingleton<PatUcsi.Web.Features.Progress.EvidenceStore>();
+        builder.Services.AddSingleton<PatUcsi.Web.Features.Progress.EvidenceJanitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PatUcsi.Web.Features.Progress.EvidenceJanitor>());
         builder.Services
             .AddControllersWithViews(options =>
             {
                 // Every POST needs the antiforgery token, whether or not the action remembers to ask.
                 options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                // Every value of every form is read by the same rules, and invalid input never reaches an action unseen.
+                options.ModelBinderProviders.Insert(0, new InputBinderProvider());
+                options.Filters.Add(new InputGuard());
                 SpanishMessages.Configure(options.ModelBindingMessageProvider);
             })
             // Validation happens on the server; no data-val-* attributes (and their English defaults) in the pages.
@@ -60,8 +65,12 @@ public static class AppSetup
         logger.LogInformation("Base de datos lista ({Provider})", db.Database.ProviderName);
     }
 
+    /// <summary>Largest body of a POST whose action sets no limit of its own: every form but the uploads fits in it.</summary>
+    public const long DefaultBodyLimit = 4 * 1024 * 1024;
+
     public static void UsePatPipeline(this WebApplication app)
     {
+        app.UsePatRequestLogging();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment()) app.UseHsts();
@@ -77,6 +86,19 @@ public static class AppSetup
         });
         app.UseStaticFiles();
         app.UseRouting();
+        // A body announced larger than its route accepts is refused before it is read (413, with the Spanish page).
+        app.Use((context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultBodyLimit;
+            if (context.Request.ContentLength > limit && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = limit; // the same limit for a body sent without its length
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();

@@ -23,6 +23,16 @@ public static class Logging
                 outputTemplate: template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog(logger, dispose: true);
+        builder.Services.AddSingleton<Serilog.ILogger>(logger);
     }
+
+    /// <summary>One line per request — method, path, status, time, user — whatever the answer was (errors included).</summary>
+    public static void UsePatRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "{RequestMethod} {RequestPath} respondió {StatusCode} en {Elapsed:0.0} ms ({User})";
+            options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("User", http.User.Identity?.Name ?? "anónimo");
+        });
 }

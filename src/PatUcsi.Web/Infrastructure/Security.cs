@@ -106,28 +106,59 @@ public sealed class PatClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
 }
 
 /// <summary>
-/// Guards an action on one program: reads the program id from the route ("programId"), answers 404
-/// when there is no such program and 403 when the signed-in user may not do <see cref="Access"/> with it.
+/// Guards an action on one program, in this order: the program in the route ("programId") must exist and
+/// the user must be allowed to read it (otherwise 404, the same answer as for no such program, so nothing
+/// tells them apart); the user must be allowed <see cref="Access"/> (otherwise 403); every child id in the
+/// route (objective, line, evidence) must belong to that program (otherwise 404); and, for
+/// <see cref="DraftOnly"/>, the program must be a draft (otherwise back to it with the reason).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class ProgramAccessAttribute(Access access) : Attribute, IAsyncActionFilter
 {
     public Access Access { get; } = access;
 
+    /// <summary>Only while the program is a draft (the editor).</summary>
+    public bool DraftOnly { get; init; }
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        if (!int.TryParse(context.RouteData.Values["programId"]?.ToString(), out var programId))
+        var route = context.RouteData.Values;
+        if (!int.TryParse(route["programId"]?.ToString(), out var programId))
         {
             context.Result = new NotFoundResult();
             return;
         }
         var db = context.HttpContext.RequestServices.GetRequiredService<PatDbContext>();
-        var unitId = await db.Programs.Where(p => p.Id == programId).Select(p => (int?)p.UnitId).SingleOrDefaultAsync();
-        if (unitId is null)
+        var program = await db.Programs.Where(p => p.Id == programId).Select(p => new { p.UnitId, p.State }).SingleOrDefaultAsync();
+        var actor = context.HttpContext.User.ToActor();
+        if (program is null || !actor.Can(Access.Read, program.UnitId))
+        {
             context.Result = new NotFoundResult();
-        else if (!context.HttpContext.User.ToActor().Can(Access, unitId.Value))
+            return;
+        }
+        if (!actor.Can(Access, program.UnitId))
+        {
             context.Result = new ForbidResult();
-        else
-            await next();
+            return;
+        }
+        foreach (var parameter in ProgramScope.ChildParameters)
+        {
+            if (!route.TryGetValue(parameter, out var raw)) continue;
+            if (!int.TryParse(raw?.ToString(), out var id) || !await db.OwnsAsync(programId, parameter, id))
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+        }
+        if (DraftOnly && program.State != Domain.Programs.ProgramState.Draft)
+        {
+            if (context.Controller is Controller controller)
+                controller.TempData["Problem"] = program.State == Domain.Programs.ProgramState.Approved
+                    ? "El programa está aprobado: es de solo lectura. Para modificarlo, la Junta debe reabrirlo."
+                    : "El programa está en revisión de la Junta: no puede modificarse hasta que lo apruebe o lo devuelva.";
+            context.Result = new RedirectResult($"/programas/{programId}");
+            return;
+        }
+        await next();
     }
 }

@@ -5,6 +5,12 @@ using PatUcsi.Domain;
 
 namespace PatUcsi.Web.Infrastructure;
 
+/// <summary>What a button that changes one versioned thing posts: the version the user saw.</summary>
+public sealed class ConfirmForm
+{
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
+}
+
 public static class StateChange
 {
     /// <summary>

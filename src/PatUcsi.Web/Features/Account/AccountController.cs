@@ -3,16 +3,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PatUcsi.Data.Identity;
+using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Account;
 
 public sealed class LoginForm
 {
     [Required(ErrorMessage = "Escriba su nombre de usuario.")]
+    [StringLength(256, ErrorMessage = "El usuario no puede pasar de {1} caracteres.")]
     [Display(Name = "Usuario")]
     public string UserName { get; set; } = "";
 
     [Required(ErrorMessage = "Escriba su contraseña.")]
+    [StringLength(128, ErrorMessage = "La contraseña no puede pasar de {1} caracteres.")]
     [DataType(DataType.Password)]
     [Display(Name = "Contraseña")]
     public string Password { get; set; } = "";
@@ -20,18 +23,19 @@ public sealed class LoginForm
     [Display(Name = "Mantener la sesión abierta en este equipo")]
     public bool RememberMe { get; set; }
 
+    [StringLength(2000)]
     public string? ReturnUrl { get; set; }
 }
 
 public sealed class ChangePasswordForm
 {
     [Required(ErrorMessage = "Escriba su contraseña actual.")]
-    [DataType(DataType.Password)]
+    [DataType(DataType.Password), StringLength(128, ErrorMessage = "La contraseña no puede pasar de {1} caracteres.")]
     [Display(Name = "Contraseña actual")]
     public string Current { get; set; } = "";
 
     [Required(ErrorMessage = "Escriba la nueva contraseña.")]
-    [DataType(DataType.Password)]
+    [DataType(DataType.Password), StringLength(128, ErrorMessage = "La contraseña no puede pasar de {1} caracteres.")]
     [Display(Name = "Nueva contraseña")]
     public string New { get; set; } = "";
 
@@ -51,28 +55,42 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
 
     [AllowAnonymous]
     [HttpPost("entrar")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid) return View(form);
-        var user = await users.FindByNameAsync(form.UserName.Trim());
-        if (user is { IsActive: false })
+        var name = form.UserName.Trim();
+        var user = await users.FindByNameAsync(name);
+        if (user is null)
         {
-            ModelState.AddModelError("", "Su cuenta está desactivada. Solicite al administrador que la reactive.");
-            return View(form);
+            // As long as for a real account, so the time of the answer does not tell which names exist.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownUserHash.Value, form.Password);
         }
-        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        else
         {
-            logger.LogInformation("Inicio de sesión de {User}", form.UserName);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded && user.IsActive)
+            {
+                logger.LogInformation("Inicio de sesión de {User}", name);
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            }
+            if (result.Succeeded)
+            {
+                // Only who knows the password learns that the account is disabled.
+                await signIn.SignOutAsync();
+                ModelState.AddModelError("", "Su cuenta está desactivada. Solicite al administrador que la reactive.");
+                return View(new LoginForm { UserName = form.UserName, ReturnUrl = form.ReturnUrl });
+            }
         }
-        logger.LogWarning("Inicio de sesión fallido de {User}", form.UserName);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "La cuenta se bloqueó por varios intentos fallidos. Intente de nuevo en 15 minutos o pida al administrador que restablezca su contraseña."
-            : "Usuario o contraseña incorrectos.");
+        logger.LogWarning("Inicio de sesión fallido de {User}", name);
+        // One answer for a wrong password, a locked account and a name that does not exist: none of them tells which accounts are real.
+        ModelState.AddModelError("", "Usuario o contraseña incorrectos. Después de cinco intentos fallidos la cuenta se bloquea durante 15 minutos; " +
+                                     "si olvidó su contraseña, pida al administrador que la restablezca.");
         // The user name stays; the password is never sent back.
         return View(new LoginForm { UserName = form.UserName, RememberMe = form.RememberMe, ReturnUrl = form.ReturnUrl });
     }
+
+    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 
     [HttpPost("salir")]
     public async Task<IActionResult> Logout()
@@ -85,6 +103,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
     [HttpPost("contrasena")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         if (!ModelState.IsValid) return View(form);

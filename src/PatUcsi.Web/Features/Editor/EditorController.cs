@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data;
 using PatUcsi.Domain;
@@ -16,27 +15,12 @@ namespace PatUcsi.Web.Features.Editor;
 /// indicators. Only the unit's Titular and the Administrador, and only while the program is a draft.
 /// </summary>
 [Route("programas/{programId:int}")]
-[ProgramAccess(Access.Edit)]
+[ProgramAccess(Access.Edit, DraftOnly = true)]
 public sealed class EditorController(PatDbContext db) : Controller
 {
     public const string ConflictMessage =
         "Otra persona guardó cambios en este elemento mientras usted editaba. Su captura sigue en el formulario: " +
         "revise la versión actual del programa (en otra pestaña) y guarde de nuevo para reemplazarla.";
-
-    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
-    {
-        var programId = (int)context.ActionArguments["programId"]!;
-        var state = await db.Programs.Where(p => p.Id == programId).Select(p => (ProgramState?)p.State).SingleOrDefaultAsync();
-        if (state is not null and not ProgramState.Draft)
-        {
-            TempData["Problem"] = state == ProgramState.Approved
-                ? "El programa está aprobado: es de solo lectura. Para modificarlo, la Junta debe reabrirlo."
-                : "El programa está en revisión de la Junta: no puede modificarse hasta que lo apruebe o lo devuelva.";
-            context.Result = Redirect($"/programas/{programId}");
-            return;
-        }
-        await next();
-    }
 
     [HttpGet("editar")]
     public async Task<IActionResult> Overview(int programId) =>
@@ -61,6 +45,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("editar/textos")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Texts(int programId, TextsForm form)
     {
         var p = await db.Programs.Include(x => x.Unit).SingleAsync(x => x.Id == programId);
@@ -89,6 +74,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("editar/abreviaturas")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Abbreviations(int programId, AbbreviationsForm form)
     {
         var p = await db.Programs.Include(x => x.Unit).Include(x => x.Abbreviations).SingleAsync(x => x.Id == programId);
@@ -123,6 +109,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("objetivos/nuevo")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> NewObjective(int programId, ObjectiveForm form)
     {
         var p = await ProgramWithObjectives(programId);
@@ -147,6 +134,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("objetivos/{objectiveId:int}")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Objective(int programId, int objectiveId, ObjectiveForm form)
     {
         var p = await ProgramWithObjectives(programId);
@@ -220,6 +208,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("objetivos/{objectiveId:int}/lineas/nueva")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> NewActionLine(int programId, int objectiveId, ActionLineForm form)
     {
         var p = await ProgramWithObjectives(programId);
@@ -242,6 +231,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("lineas/{lineId:int}")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> ActionLine(int programId, int lineId, ActionLineForm form)
     {
         if (await Line(programId, lineId) is not { } line) return NotFound();
@@ -313,6 +303,7 @@ public sealed class EditorController(PatDbContext db) : Controller
     }
 
     [HttpPost("lineas/{lineId:int}/indicador")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Indicator(int programId, int lineId, IndicatorForm form)
     {
         if (await Line(programId, lineId) is not { } line) return NotFound();
@@ -358,9 +349,9 @@ public sealed class EditorController(PatDbContext db) : Controller
 
     /// <summary>The line, only if it belongs to this program (ids from another unit's program are refused).</summary>
     private Task<ActionLine?> Line(int programId, int lineId) =>
-        db.ActionLines.Include(l => l.Objective).ThenInclude(o => o.Program).ThenInclude(p => p.Unit)
+        db.LinesOf(programId).Include(l => l.Objective).ThenInclude(o => o.Program).ThenInclude(p => p.Unit)
             .Include(l => l.Indicator).ThenInclude(i => i!.PeriodGoals)
-            .SingleOrDefaultAsync(l => l.Id == lineId && l.Objective.ProgramId == programId);
+            .SingleOrDefaultAsync(l => l.Id == lineId);
 
     private static void Apply(SpecificObjective o, ObjectiveForm form)
     {

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using PatUcsi.Domain.Calculation;
 using PatUcsi.Domain.Indicators;
+using PatUcsi.Domain.Input;
 using PatUcsi.Domain.Programs;
+using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Editor;
 
@@ -11,7 +13,7 @@ public sealed class TextsForm : IValidatableObject
     private const int Long = 20000;
     private const string TooLong = "El texto no puede pasar de {1} caracteres.";
 
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [Display(Name = "Misión"), StringLength(Long, ErrorMessage = TooLong)] public string? Mission { get; set; }
     [Display(Name = "Visión"), StringLength(Long, ErrorMessage = TooLong)] public string? Vision { get; set; }
@@ -32,17 +34,19 @@ public sealed class TextsForm : IValidatableObject
 
     [Display(Name = "Días de gracia"), Range(0, 60, ErrorMessage = "Los días de gracia deben estar entre {1} y {2}.")]
     public int GraceDays { get; set; } = AnnualProgram.DefaultGraceDays;
-    [Display(Name = "Semáforo verde desde (%)"), Range(0, 1000, ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")]
+    [Display(Name = "Semáforo verde desde (%)"), NumberLimit(Limit.Threshold)]
     public decimal GreenThreshold { get; set; }
-    [Display(Name = "Semáforo amarillo desde (%)"), Range(0, 1000, ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")]
+    [Display(Name = "Semáforo amarillo desde (%)"), NumberLimit(Limit.Threshold)]
     public decimal YellowThreshold { get; set; }
-    [Display(Name = "Sobrecumplimiento arriba de (%)"), Range(0, 1000, ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")]
+    [Display(Name = "Sobrecumplimiento arriba de (%)"), NumberLimit(Limit.Threshold)]
     public decimal OverachievementThreshold { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (new TrafficLightThresholds(GreenThreshold, YellowThreshold, OverachievementThreshold).Validate() is { } error)
             yield return new ValidationResult(error, [nameof(YellowThreshold)]);
+        if (SignatureDate is { Year: < 2000 or > 2100 })
+            yield return new ValidationResult("La fecha de firma debe estar entre los años 2000 y 2100.", [nameof(SignatureDate)]);
     }
 }
 
@@ -54,7 +58,7 @@ public sealed class AbbreviationRow
 
 public sealed class AbbreviationsForm : IValidatableObject
 {
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
     public List<AbbreviationRow> Rows { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -71,7 +75,7 @@ public sealed class AbbreviationsForm : IValidatableObject
 
 public sealed class ObjectiveForm
 {
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [Display(Name = "Número"), Range(1, 999, ErrorMessage = "El número debe estar entre {1} y {2}.")]
     public int Number { get; set; }
@@ -94,7 +98,7 @@ public sealed class ObjectiveForm
 
 public sealed class ActionLineForm : IValidatableObject
 {
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [Display(Name = "Número"), Required(ErrorMessage = "Escriba el número de la línea (por ejemplo 6.2)."),
      RegularExpression(@"^\d{1,3}(\.\d{1,3}){0,3}$", ErrorMessage = "El número debe tener la forma 6.2.")]
@@ -123,7 +127,7 @@ public sealed class IndicatorForm : IValidatableObject
 {
     private const string TooLong = "El texto no puede pasar de {1} caracteres.";
 
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [Display(Name = "Indicador"), Required(ErrorMessage = "Escriba el nombre del indicador."), StringLength(4000, ErrorMessage = TooLong)]
     public string Name { get; set; } = "";
@@ -135,9 +139,9 @@ public sealed class IndicatorForm : IValidatableObject
     [Display(Name = "Frecuencia de medición")] public Frequency Frequency { get; set; } = Frequency.Monthly;
     [Display(Name = "Unidad de medida"), StringLength(200, ErrorMessage = TooLong)] public string? UnitOfMeasure { get; set; }
     [Display(Name = "Línea base (como se escribe)"), StringLength(4000, ErrorMessage = TooLong)] public string? BaselineText { get; set; }
-    [Display(Name = "Línea base (número)"), Range(typeof(decimal), "0", "1000000000", ErrorMessage = "La línea base debe ser un número entre {1} y {2}.")]
+    [Display(Name = "Línea base (número)"), NumberLimit(Limit.Quantity)]
     public decimal? Baseline { get; set; }
-    [Display(Name = "Meta"), Required(ErrorMessage = "Escriba la meta."), Range(typeof(decimal), "0", "1000000000", ErrorMessage = "La meta debe ser un número mayor o igual a {1}.")]
+    [Display(Name = "Meta"), Required(ErrorMessage = "Escriba la meta."), NumberLimit(Limit.Quantity)]
     public decimal? Goal { get; set; }
     [Display(Name = "Meta como se escribe (si difiere, p. ej. 100%)"), StringLength(200, ErrorMessage = TooLong)] public string? GoalText { get; set; }
     [Display(Name = "Tendencia")] public Trend Trend { get; set; }
@@ -146,9 +150,9 @@ public sealed class IndicatorForm : IValidatableObject
     [Display(Name = "Metas alcanzadas verificables en"), StringLength(500, ErrorMessage = TooLong)] public string? VerifiableIn { get; set; }
     [Display(Name = "Los valores de los periodos se suman (acumulable)")] public bool Accumulates { get; set; } = true;
     [Display(Name = "Actividad como aparece en el formato (si difiere)"), StringLength(4000, ErrorMessage = TooLong)] public string? ActivityText { get; set; }
-    [Display(Name = "Verde desde (%)"), Range(typeof(decimal), "0", "1000", ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")] public decimal? GreenThreshold { get; set; }
-    [Display(Name = "Amarillo desde (%)"), Range(typeof(decimal), "0", "1000", ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")] public decimal? YellowThreshold { get; set; }
-    [Display(Name = "Sobrecumplimiento arriba de (%)"), Range(typeof(decimal), "0", "1000", ErrorMessage = "Escriba un porcentaje entre {1} y {2}.")] public decimal? OverachievementThreshold { get; set; }
+    [Display(Name = "Verde desde (%)"), NumberLimit(Limit.Threshold)] public decimal? GreenThreshold { get; set; }
+    [Display(Name = "Amarillo desde (%)"), NumberLimit(Limit.Threshold)] public decimal? YellowThreshold { get; set; }
+    [Display(Name = "Sobrecumplimiento arriba de (%)"), NumberLimit(Limit.Threshold)] public decimal? OverachievementThreshold { get; set; }
 
     /// <summary>Calendarización de metas: the goal of the period ending in each month (empty: none).</summary>
     public Dictionary<int, decimal?> PeriodGoals { get; set; } = [];
@@ -164,14 +168,16 @@ public sealed class IndicatorForm : IValidatableObject
         else if (Thresholds?.Validate() is { } error)
             yield return new ValidationResult(error, [nameof(YellowThreshold)]);
         foreach (var (month, goal) in PeriodGoals)
-            if (goal < 0) yield return new ValidationResult("La meta de un periodo no puede ser negativa.", [$"PeriodGoals[{month}]"]);
+        {
+            if (month is < 1 or > 12)
+                yield return new ValidationResult("La calendarización de metas solo tiene los meses 1 a 12.");
+            else if (NumberLimits.Quantity.Check(goal) is { } error)
+                yield return new ValidationResult($"La meta del periodo que termina en {Months.Name(month)} {error}.", [$"PeriodGoals[{month}]"]);
+        }
+        if (Goal is { } annual && GoalRules.PeriodGoalsError(Type, Accumulates, annual, PeriodGoals.Values.OfType<decimal>()) is { } sumError)
+            yield return new ValidationResult(sumError); // about the goals together: shown above the form
         if (Type != IndicatorType.Count && (string.IsNullOrWhiteSpace(Value1Label) || string.IsNullOrWhiteSpace(Value2Label)))
             yield return new ValidationResult("Un indicador de porcentaje, razón o índice necesita decir qué cuentan el valor de cálculo 1 y el 2.",
                 [string.IsNullOrWhiteSpace(Value1Label) ? nameof(Value1Label) : nameof(Value2Label)]);
     }
-}
-
-public sealed class ConfirmForm
-{
-    public int Version { get; set; }
 }

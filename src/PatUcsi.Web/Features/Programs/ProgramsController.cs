@@ -19,7 +19,7 @@ public sealed record HistoryPageModel(int ProgramId, string UnitShortName, int Y
 
 public sealed class ReviewForm
 {
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [StringLength(4000, ErrorMessage = "El texto no puede pasar de 4000 caracteres.")]
     public string? Comment { get; set; }

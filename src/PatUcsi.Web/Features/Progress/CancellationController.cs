@@ -11,7 +11,7 @@ namespace PatUcsi.Web.Features.Progress;
 
 public sealed class CancellationForm
 {
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [Display(Name = "Justificación"), Required(ErrorMessage = "Escriba la justificación de la cancelación."),
      StringLength(4000, ErrorMessage = "La justificación no puede pasar de {1} caracteres.")]
@@ -32,6 +32,7 @@ public sealed class CancellationController(PatDbContext db, IAuditContext audit)
     }
 
     [HttpPost("cancelar")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Cancel(int programId, int lineId, CancellationForm form)
     {
         if (await Indicator(programId, lineId) is not { } indicator) return NotFound();
@@ -43,15 +44,15 @@ public sealed class CancellationController(PatDbContext db, IAuditContext audit)
     }
 
     [HttpPost("restablecer")]
-    public async Task<IActionResult> Restore(int programId, int lineId, CancellationForm form)
+    public async Task<IActionResult> Restore(int programId, int lineId, ConfirmForm form)
     {
         if (await Indicator(programId, lineId) is not { } indicator) return NotFound();
         return await Save(programId, indicator, form.Version, indicator.Restore, $"Se restableció el indicador de la línea {indicator.ActionLine.Number}.");
     }
 
     private Task<Domain.Indicators.Indicator?> Indicator(int programId, int lineId) =>
-        db.Indicators.Include(i => i.ActionLine).ThenInclude(l => l.Objective).ThenInclude(o => o.Program).ThenInclude(p => p.Unit)
-            .SingleOrDefaultAsync(i => i.ActionLineId == lineId && i.ActionLine.Objective.ProgramId == programId);
+        db.IndicatorsOf(programId).Include(i => i.ActionLine).ThenInclude(l => l.Objective).ThenInclude(o => o.Program).ThenInclude(p => p.Unit)
+            .SingleOrDefaultAsync(i => i.ActionLineId == lineId);
 
     private async Task<IActionResult> Save(int programId, Domain.Indicators.Indicator indicator, int version, Action change, string done)
     {

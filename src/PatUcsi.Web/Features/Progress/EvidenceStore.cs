@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace PatUcsi.Web.Features.Progress;
 
 public sealed class EvidenceOptions
@@ -59,52 +57,73 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
         return (new StoredFile(storedName, detected.Value.ContentType, upload.Length), null);
     }
 
-    /// <summary>"10 MB", "1.5 MB", "900 KB".</summary>
-    public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? string.Create(System.Globalization.CultureInfo.GetCultureInfo("es-MX"), $"{bytes / (1024 * 1024.0):0.#} MB")
-        : string.Create(System.Globalization.CultureInfo.GetCultureInfo("es-MX"), $"{Math.Max(1, bytes / 1024)} KB");
+    /// <summary>"10 MB", "1.5 MB", "900 KB", "512 bytes".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(Culture, $"{bytes / (1024 * 1024.0):0.#} MB"),
+        >= 1024 => string.Create(Culture, $"{bytes / 1024} KB"),
+        1 => "1 byte",
+        _ => string.Create(Culture, $"{bytes} bytes"),
+    };
 
-    /// <summary>Removes files stored by a save that was then refused, so none is left without its record.</summary>
+    /// <summary>The name the user's file had, as shown and stored: no folders, no control characters, at most 200 characters.</summary>
+    public static string DisplayName(string fileName)
+    {
+        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).ToArray()).Trim();
+        if (name.Length == 0) return "archivo";
+        if (name.Length <= MaxNameLength) return name;
+        var extension = Path.GetExtension(name);
+        return extension.Length < 20 ? name[..(MaxNameLength - extension.Length - 1)] + "…" + extension : name[..MaxNameLength];
+    }
+
+    /// <summary>Removes files stored by a save that was then refused, or whose evidence was removed, so disk and table agree.</summary>
     public void Delete(IEnumerable<string> storedNames)
     {
         foreach (var name in storedNames) File.Delete(Path.Combine(Folder, Path.GetFileName(name)));
     }
 
+    /// <summary>
+    /// Deletes the files that no evidence row names and that are older than <paramref name="olderThan"/> (a save
+    /// interrupted between writing its file and committing). Younger files may belong to a save in progress.
+    /// </summary>
+    public int DeleteOrphans(IReadOnlySet<string> known, DateTime olderThanUtc)
+    {
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
+        {
+            if (known.Contains(file.Name) || file.LastWriteTimeUtc >= olderThanUtc) continue;
+            file.Delete();
+            deleted++;
+        }
+        return deleted;
+    }
+
     public Stream Open(string storedName) =>
         File.OpenRead(Path.Combine(Folder, Path.GetFileName(storedName))); // the stored name never carries a path
 
-    /// <summary>The kind of file by its first bytes; the user's extension must agree with it.</summary>
+    private const int MaxNameLength = 200;
+    private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("es-MX");
+
+    /// <summary>The kind of file by its content; the user's extension must agree with it.</summary>
     private static (string Extension, string ContentType)? Detect(MemoryStream content, string extension)
     {
-        var head = content.GetBuffer().AsSpan(0, (int)Math.Min(8, content.Length));
-        Kind? kind = head switch
+        var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+        Kind? kind = bytes switch
         {
-            [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => Pdf,                         // %PDF-
-            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] => Png,
-            [0xFF, 0xD8, 0xFF, ..] => Jpeg,
-            [0x47, 0x49, 0x46, 0x38, ..] => Gif,                                // GIF8
-            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] => Legacy,         // Office 97-2003
+            [0x25, 0x50, 0x44, 0x46, 0x2D, ..] when EvidenceFormats.IsPdf(bytes) => Pdf,                        // %PDF-
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] when EvidenceFormats.IsPng(bytes) => Png,
+            [0xFF, 0xD8, 0xFF, ..] when EvidenceFormats.IsJpeg(bytes) => Jpeg,
+            [0x47, 0x49, 0x46, 0x38, ..] when EvidenceFormats.IsGif(bytes) => Gif,                             // GIF8
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] when !EvidenceFormats.CarriesExecutable(bytes) => Legacy, // Office 97-2003
             _ => null,
         };
         if (kind is not null)
             return kind.Extensions.Contains(extension)
                 ? (kind == Legacy ? extension : kind.Extension, kind == Legacy ? OfficeTypes[extension] : kind.ContentType)
                 : null;
-        // Office Open XML: a zip whose parts say which document it is.
-        if (head is not [0x50, 0x4B, 0x03, 0x04, ..] || !OfficeTypes.ContainsKey(extension) || extension is ".doc" or ".xls" or ".ppt")
+        if (bytes is not [0x50, 0x4B, 0x03, 0x04, ..] || !OfficeTypes.ContainsKey(extension) || extension is ".doc" or ".xls" or ".ppt")
             return null;
-        try
-        {
-            content.Position = 0;
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            var part = extension switch { ".docx" => "word/", ".xlsx" => "xl/", _ => "ppt/" };
-            return zip.GetEntry("[Content_Types].xml") is not null && zip.Entries.Any(e => e.FullName.StartsWith(part, StringComparison.Ordinal))
-                ? (extension, OfficeTypes[extension])
-                : null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
+        content.Position = 0;
+        return EvidenceFormats.IsOfficeOpenXml(content, extension) ? (extension, OfficeTypes[extension]) : null;
     }
 }

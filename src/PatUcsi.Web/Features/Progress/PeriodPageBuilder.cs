@@ -32,8 +32,8 @@ public static class PeriodPageBuilder
     }
 
     public static Task<PeriodReport?> LoadReportAsync(PatDbContext db, int programId, int month) =>
-        db.PeriodReports.Include(r => r.Entries).ThenInclude(e => e.Evidence).Include(r => r.History)
-            .AsSplitQuery().SingleOrDefaultAsync(r => r.ProgramId == programId && r.Month == month);
+        db.ReportsOf(programId).Include(r => r.Entries).ThenInclude(e => e.Evidence).Include(r => r.History)
+            .AsSplitQuery().SingleOrDefaultAsync(r => r.Month == month);
 
     /// <param name="posted">What the user sent, shown again (and counted as preliminary) after a refused save.</param>
     public static async Task<PeriodPageModel> BuildAsync(PatDbContext db, AnnualProgram program, PeriodReport? report, int month,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatUcsi.Data;
@@ -27,7 +28,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     public async Task<IActionResult> Index(int programId)
     {
         var program = (await db.LoadProgramAsync(programId))!;
-        var reports = await db.PeriodReports.Where(r => r.ProgramId == programId).AsNoTracking().ToListAsync();
+        var reports = await db.ReportsOf(programId).AsNoTracking().ToListAsync();
         var months = Enumerable.Range(1, 12).Select(m =>
         {
             var report = reports.FirstOrDefault(r => r.Month == m);
@@ -48,6 +49,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
 
     /// <summary>Saves the month as a draft ("guardar") or saves and sends it to the Titular ("enviar").</summary>
     [HttpPost("{month:int}")]
+    [ShowsErrorsInForm]
     [ProgramAccess(Access.CaptureProgress)]
     [RequestSizeLimit(64 * 1024 * 1024)]
     public async Task<IActionResult> Period(int programId, int month, PeriodForm form, CancellationToken ct)
@@ -63,41 +65,46 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
                 : "El informe fue enviado al Titular; no puede modificarse hasta que lo apruebe o lo devuelva.");
 
         var due = PeriodPageBuilder.LinesDue(program, month).ToDictionary(x => x.Line.Id, x => x.Line);
-        ValidateLines(form, due);
-        if (!ModelState.IsValid) return View(await Page(programId, month, form));
+        ValidateLines(form, due, month);
+        if (!ModelState.IsValid) return View(await Page(programId, month, FilesNotKept(form)));
 
         report ??= db.PeriodReports.Add(new PeriodReport(program, month)).Entity;
         db.Entry(report).Property(r => r.Version).OriginalValue = form.ReportVersion;
         var user = User.Identity!.Name!;
         var storedNow = new List<string>(); // files written by this save, removed again if it is refused
+        var removedFiles = new List<string>(); // files of evidence removed by this save, deleted once it is stored
         for (var i = 0; i < form.Lines.Count; i++)
         {
             var input = form.Lines[i];
-            if (!due.ContainsKey(input.ActionLineId)) continue;
             var entry = report.Entries.FirstOrDefault(e => e.ActionLineId == input.ActionLineId);
             var hasEvidence = input.File is { Length: > 0 } || !string.IsNullOrWhiteSpace(input.Reference) || entry?.Evidence.Count > input.RemoveEvidence.Count;
             if (input.IsEmpty && !hasEvidence)
             {
-                if (entry is not null) report.Entries.Remove(entry);
+                if (entry is not null)
+                {
+                    removedFiles.AddRange(entry.Evidence.Select(e => e.StoredName).OfType<string>());
+                    report.Entries.Remove(entry);
+                }
                 continue;
             }
             entry = report.Record(input.ActionLineId, input.Value1, input.Value2, input.Narrative);
-            if (entry.Id != 0) db.Entry(entry).Property(e => e.Version).OriginalValue = input.Version;
+            if (entry.Id != 0) db.Entry(entry).Property(e => e.Version).OriginalValue = input.Version!.Value;
+            removedFiles.AddRange(entry.Evidence.Where(e => input.RemoveEvidence.Contains(e.Id)).Select(e => e.StoredName).OfType<string>());
             entry.Evidence.RemoveAll(e => input.RemoveEvidence.Contains(e.Id));
             if (!string.IsNullOrWhiteSpace(input.Reference))
-                entry.Evidence.Add(new Evidence(input.Reference, null, null, null, null, user, DateTime.UtcNow));
+                entry.Evidence.Add(new Evidence(input.Reference, null, null, null, null, user, clock.GetUtcNow().UtcDateTime));
             if (input.File is { Length: > 0 } file)
             {
                 var (stored, error) = await evidence.SaveAsync(file, ct);
                 if (error is not null)
                 {
-                    ModelState.AddModelError($"Lines[{i}].File", error);
+                    ModelState.AddModelError($"Lines[{i}].File", $"Línea {due[input.ActionLineId].Number}: {error}");
                     evidence.Delete(storedNow);
                     db.ChangeTracker.Clear();
-                    return View(await Page(programId, month, form));
+                    return View(await Page(programId, month, FilesNotKept(form)));
                 }
                 storedNow.Add(stored!.StoredName);
-                entry.Evidence.Add(new Evidence(null, Path.GetFileName(file.FileName), stored!.StoredName, stored.ContentType, stored.Size, user, DateTime.UtcNow));
+                entry.Evidence.Add(new Evidence(null, EvidenceStore.DisplayName(file.FileName), stored.StoredName, stored.ContentType, stored.Size, user, clock.GetUtcNow().UtcDateTime));
             }
         }
 
@@ -113,7 +120,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
             ModelState.AddModelError("", e.Message);
             evidence.Delete(storedNow);
             db.ChangeTracker.Clear();
-            return View(await Page(programId, month, form));
+            return View(await Page(programId, month, FilesNotKept(form)));
         }
         catch (DbUpdateException)
         {
@@ -128,8 +135,9 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
             ModelState.Clear();
             ModelState.AddModelError("", "Otra persona guardó este informe mientras usted capturaba. Su captura sigue en el formulario; " +
                                          "revise los valores actuales (abra el informe en otra pestaña) y guarde de nuevo.");
-            return View(await Page(programId, month, form));
+            return View(await Page(programId, month, FilesNotKept(form)));
         }
+        evidence.Delete(removedFiles);
         TempData["Notice"] = send
             ? $"El informe de {Months.Name(month)} se envió al Titular{(report.IsLate ? " (fuera de plazo)" : "")}."
             : $"Se guardó el borrador de {Months.Name(month)}.";
@@ -161,9 +169,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     [ProgramAccess(Access.Read)]
     public async Task<IActionResult> Download(int programId, int evidenceId)
     {
-        var item = await db.Evidence.Where(e => e.Id == evidenceId && e.StoredName != null
-                && db.ProgressEntries.Any(p => p.Id == e.ProgressEntryId && db.PeriodReports.Any(r => r.Id == p.PeriodReportId && r.ProgramId == programId)))
-            .SingleOrDefaultAsync();
+        var item = await db.EvidenceOf(programId).Where(e => e.Id == evidenceId && e.StoredName != null).SingleOrDefaultAsync();
         if (item is null) return NotFound();
         return File(evidence.Open(item.StoredName!), item.ContentType ?? "application/octet-stream", item.FileName ?? item.StoredName);
     }
@@ -177,15 +183,49 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
         return Redirect($"/programas/{programId}/avance/{month}");
     }
 
-    private void ValidateLines(PeriodForm form, Dictionary<int, ActionLine> due)
+    /// <summary>
+    /// Every posted line must be one of the month's (an id of another program or month refuses the whole
+    /// save); every error names its line; a value far outside its meta is questioned once.
+    /// </summary>
+    private void ValidateLines(PeriodForm form, Dictionary<int, ActionLine> due, int month)
     {
+        if (form.Lines.Count == 0 || form.Lines.Any(l => !due.ContainsKey(l.ActionLineId)) || form.Lines.DistinctBy(l => l.ActionLineId).Count() != form.Lines.Count)
+        {
+            ModelState.AddModelError("", $"El formulario no corresponde a las líneas de acción que se reportan en {Months.Name(month)}. Vuelva a abrir la página e intente de nuevo.");
+            return;
+        }
         for (var i = 0; i < form.Lines.Count; i++)
         {
             var input = form.Lines[i];
-            if (!due.TryGetValue(input.ActionLineId, out var line) || input.IsEmpty) continue;
-            if (IndicatorCalculator.Validate(line.Indicator!.Type, input.Value1, input.Value2) is { } error)
+            var line = due[input.ActionLineId];
+            foreach (var (key, entry) in ModelState.Where(e => e.Key.StartsWith($"Lines[{i}].", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).ToList())
+            {
+                // Binding and range messages name the field; on a page of many lines they must name the line too.
+                var messages = entry!.Errors.Select(e => e.ErrorMessage).ToList();
+                entry.Errors.Clear();
+                foreach (var message in messages) ModelState.AddModelError(key, $"Línea {line.Number}: {message}");
+            }
+            if (input.IsEmpty || ModelState.Any(e => e.Key.StartsWith($"Lines[{i}].Value", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })) continue;
+            var indicator = line.Indicator!;
+            if (IndicatorCalculator.Validate(indicator.Type, input.Value1, input.Value2) is { } error)
                 ModelState.AddModelError($"Lines[{i}].Value1", $"Línea {line.Number}: {error}");
+            else if (GoalRules.IsUnusual(indicator.Type, indicator.Goal, input.Value1!.Value, input.Value2) && input.ConfirmedValues != input.ValuesKey)
+            {
+                ModelState.AddModelError($"Lines[{i}].Value1",
+                    $"Línea {line.Number}: {Format.Number(input.Value1.Value)} es más de {GoalRules.UnusualFactor:0} veces la meta ({Format.Number(indicator.Goal)}). " +
+                    "Si el valor es correcto, guarde de nuevo para confirmarlo; si no, corríjalo.");
+                input.ConfirmedValues = input.ValuesKey;
+            }
         }
+    }
+
+    /// <summary>A form shown again cannot keep the files chosen in it: say so next to each one.</summary>
+    private PeriodForm FilesNotKept(PeriodForm form)
+    {
+        for (var i = 0; i < form.Lines.Count; i++)
+            if (form.Lines[i].File is { Length: > 0 } file && ModelState.GetFieldValidationState($"Lines[{i}].File") != ModelValidationState.Invalid)
+                ModelState.AddModelError($"Lines[{i}].File", $"El archivo «{EvidenceStore.DisplayName(file.FileName)}» no se guardó porque el informe no se guardó; elíjalo de nuevo.");
+        return form;
     }
 
     private async Task<PeriodPageModel> Page(int programId, int month, PeriodForm? posted)

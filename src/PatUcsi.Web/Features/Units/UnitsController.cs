@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data;
 using PatUcsi.Data.Identity;
 using PatUcsi.Domain.Units;
+using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Units;
 
@@ -12,7 +13,7 @@ public sealed record UnitRow(int Id, string ShortName, string Name, string? Head
 
 public sealed class UnitForm
 {
-    public int Version { get; set; }
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] public int Version { get; set; }
 
     [Display(Name = "Siglas"), Required(ErrorMessage = "Escriba las siglas de la unidad."),
      StringLength(20, ErrorMessage = "Las siglas no pueden pasar de {1} caracteres."),
@@ -47,6 +48,7 @@ public sealed class UnitsController(PatDbContext db) : Controller
     public IActionResult Create() => View("Edit", new UnitForm());
 
     [HttpPost("nueva")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Create(UnitForm form)
     {
         await CheckUniqueAsync(form, null);
@@ -66,6 +68,7 @@ public sealed class UnitsController(PatDbContext db) : Controller
     }
 
     [HttpPost("{unitId:int}")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Edit(int unitId, UnitForm form)
     {
         if (await db.Units.FindAsync(unitId) is not { } u) return NotFound();
@@ -89,7 +92,7 @@ public sealed class UnitsController(PatDbContext db) : Controller
 
     private async Task CheckUniqueAsync(UnitForm form, int? unitId)
     {
-        var shortName = form.ShortName.Trim();
+        var shortName = form.ShortName?.Trim() ?? "";
         if (await db.Units.AnyAsync(u => u.ShortName == shortName && u.Id != unitId))
             ModelState.AddModelError(nameof(form.ShortName), $"Ya existe una unidad con las siglas {shortName}.");
     }

@@ -9,6 +9,7 @@ using PatUcsi.Data;
 using PatUcsi.Data.Identity;
 using PatUcsi.Domain.Auditing;
 using PatUcsi.Domain.Security;
+using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Users;
 
@@ -31,7 +32,7 @@ public sealed class UserForm : IValidatableObject
     [Display(Name = "Unidad")]
     public int? UnitId { get; set; }
 
-    [Display(Name = "Contraseña inicial"), DataType(DataType.Password)]
+    [Display(Name = "Contraseña inicial"), DataType(DataType.Password), StringLength(128, ErrorMessage = "La contraseña no puede pasar de {1} caracteres.")]
     public string? Password { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -43,7 +44,8 @@ public sealed class UserForm : IValidatableObject
 
 public sealed class PasswordForm
 {
-    [Display(Name = "Nueva contraseña"), Required(ErrorMessage = "Escriba la nueva contraseña."), DataType(DataType.Password)]
+    [Display(Name = "Nueva contraseña"), Required(ErrorMessage = "Escriba la nueva contraseña."), DataType(DataType.Password),
+     StringLength(128, ErrorMessage = "La contraseña no puede pasar de {1} caracteres.")]
     public string Password { get; set; } = "";
 }
 
@@ -68,9 +70,11 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
     }
 
     [HttpPost("nuevo")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Create(UserForm form)
     {
         if (string.IsNullOrEmpty(form.Password)) ModelState.AddModelError(nameof(form.Password), "Escriba una contraseña inicial.");
+        await CheckUnitAsync(form);
         if (!ModelState.IsValid) return await EditView(form, null);
         var errors = await IdentitySeeder.CreateUserAsync(users, form.UserName, form.FullName, form.Role, form.UnitId, form.Password!, Clean(form.Email));
         if (errors.Count > 0)
@@ -92,10 +96,12 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
     }
 
     [HttpPost("{userId}")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Edit(string userId, UserForm form)
     {
         if (await users.FindByIdAsync(userId) is not { } user) return NotFound();
         ModelState.Remove(nameof(form.Password));
+        await CheckUnitAsync(form);
         if (!ModelState.IsValid) return await EditView(form, user);
         var oldRole = Roles.Parse((await users.GetRolesAsync(user)).FirstOrDefault()) ?? Role.Capturista;
         var before = Describe(user.FullName, oldRole, user.UnitId, user.IsActive);
@@ -119,7 +125,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
 
     /// <summary>Disables or enables a user; a disabled user is signed out within a minute and cannot sign in.</summary>
     [HttpPost("{userId}/activo")]
-    public async Task<IActionResult> SetActive(string userId, bool activo)
+    public async Task<IActionResult> SetActive(string userId, [Microsoft.AspNetCore.Mvc.ModelBinding.BindRequired] bool activo)
     {
         if (await users.FindByIdAsync(userId) is not { } user) return NotFound();
         if (!activo && user.UserName == User.Identity?.Name)
@@ -137,6 +143,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
 
     /// <summary>Sets a new password chosen by the administrator and lifts a lockout.</summary>
     [HttpPost("{userId}/contrasena")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> ResetPassword(string userId, PasswordForm form)
     {
         if (await users.FindByIdAsync(userId) is not { } user) return NotFound();
@@ -153,6 +160,13 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
         await AuditAsync(AuditAction.Update, user.UserName!, null, null, "Restablecimiento de contraseña");
         TempData["Notice"] = $"Se restableció la contraseña de {user.UserName}.";
         return Redirect("/admin/usuarios");
+    }
+
+    /// <summary>A unit role needs one of the listed units (an id typed by hand may name none).</summary>
+    private async Task CheckUnitAsync(UserForm form)
+    {
+        if (AccessPolicy.BelongsToUnit(form.Role) && form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.IsActive))
+            ModelState.AddModelError(nameof(form.UnitId), "Elija una de las unidades de la lista.");
     }
 
     private async Task<UserForm> FormOf(AppUser user) => new()

@@ -7,6 +7,7 @@ using PatUcsi.Data;
 using PatUcsi.Data.Identity;
 using PatUcsi.Data.Seeding;
 using PatUcsi.Domain.Programs;
+using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Years;
 
@@ -34,8 +35,10 @@ public sealed class YearsController(PatDbContext db, TimeProvider clock) : Contr
         await FormView(new OpenYearForm { UnitId = unidad, Year = clock.GetLocalNow().Year + 1 });
 
     [HttpPost("nuevo")]
+    [ShowsErrorsInForm]
     public async Task<IActionResult> Create(OpenYearForm form)
     {
+        await CheckUnitAsync(form);
         if (form.UnitId is { } unitId && await db.Programs.AnyAsync(p => p.UnitId == unitId && p.Year == form.Year))
             ModelState.AddModelError(nameof(form.Year), $"La unidad ya tiene programa para {form.Year}.");
         AnnualProgram? source = null;
@@ -62,10 +65,12 @@ public sealed class YearsController(PatDbContext db, TimeProvider clock) : Contr
     public async Task<IActionResult> Import() => await ImportView(new OpenYearForm { Year = clock.GetLocalNow().Year + 1 });
 
     [HttpPost("importar")]
+    [ShowsErrorsInForm]
     [RequestSizeLimit(20 * 1024 * 1024)]
     public async Task<IActionResult> Import(OpenYearForm form, IFormFile? archivo)
     {
         if (archivo is not { Length: > 0 }) ModelState.AddModelError("archivo", "Elija el libro de Excel (.xlsx) a importar.");
+        await CheckUnitAsync(form);
         if (form.UnitId is { } unitId && await db.Programs.AnyAsync(p => p.UnitId == unitId && p.Year == form.Year))
             ModelState.AddModelError(nameof(form.Year), $"La unidad ya tiene programa para {form.Year}.");
         if (!ModelState.IsValid) return await ImportView(form);
@@ -88,6 +93,13 @@ public sealed class YearsController(PatDbContext db, TimeProvider clock) : Contr
             foreach (var error in e.Errors) ModelState.AddModelError("archivo", error);
             return await ImportView(form);
         }
+    }
+
+    /// <summary>The unit chosen must be one of the list (an id typed by hand may name none).</summary>
+    private async Task CheckUnitAsync(OpenYearForm form)
+    {
+        if (form.UnitId is { } unitId && !await db.Units.AnyAsync(u => u.Id == unitId && u.IsActive))
+            ModelState.AddModelError(nameof(form.UnitId), "Elija una de las unidades de la lista.");
     }
 
     private async Task<ViewResult> ImportView(OpenYearForm form)

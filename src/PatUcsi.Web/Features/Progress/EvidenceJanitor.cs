@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PatUcsi.Data;
+
+namespace PatUcsi.Web.Features.Progress;
+
+/// <summary>
+/// Keeps the evidence folder and the evidence table in agreement: a file that no row names (a save cut
+/// off between writing the file and committing) is deleted once it is a day old. Runs at start and every six hours.
+/// </summary>
+public sealed class EvidenceJanitor(IServiceScopeFactory scopes, EvidenceStore store, TimeProvider clock, ILogger<EvidenceJanitor> logger) : BackgroundService
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromDays(1);
+
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PatDbContext>();
+        var known = (await db.Evidence.Where(e => e.StoredName != null).Select(e => e.StoredName!).ToListAsync(ct)).ToHashSet();
+        var deleted = store.DeleteOrphans(known, clock.GetUtcNow().UtcDateTime - Grace);
+        if (deleted > 0) logger.LogInformation("Se eliminaron {Count} archivos de evidencia sin registro", deleted);
+        return deleted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "No se pudo revisar la carpeta de evidencias");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using PatUcsi.Domain.Input;
+
+namespace PatUcsi.Web.Infrastructure;
+
+/// <summary>
+/// One binder for each kind of value a form posts, so every field of every form is read by the same
+/// rules (docs/entrada.md): numbers as <see cref="NumberInput"/> reads them, booleans only as
+/// "true"/"false", texts without control characters and within a length no field needs to pass.
+/// A value that breaks a rule is a model error naming the field; the form is shown again with it.
+/// </summary>
+public sealed class InputBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        if (context.Metadata.IsComplexType) return null;
+        var type = context.Metadata.UnderlyingOrModelType;
+        if (type == typeof(decimal)) return new DecimalBinder();
+        if (type == typeof(bool)) return new BooleanBinder();
+        if (type == typeof(string)) return new TextBinder();
+        return null;
+    }
+
+    /// <summary>"el campo Meta" or, for a value without a name of its own, "este campo".</summary>
+    internal static string Field(ModelBindingContext context) =>
+        context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name ?? "este campo";
+
+    private abstract class Binder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext context)
+        {
+            var result = context.ValueProvider.GetValue(context.ModelName);
+            if (result == ValueProviderResult.None) return Task.CompletedTask;
+            context.ModelState.SetModelValue(context.ModelName, result);
+            var (value, error) = Read(context, result);
+            if (error is null)
+            {
+                context.Result = ModelBindingResult.Success(value);
+            }
+            else
+            {
+                // A checkbox converts the posted value again when it is shown: an unreadable one would throw there.
+                if (context.ModelMetadata.UnderlyingOrModelType == typeof(bool)) context.ModelState.SetModelValue(context.ModelName, null, result.FirstValue);
+                context.ModelState.TryAddModelError(context.ModelName, error);
+                context.Result = ModelBindingResult.Failed();
+            }
+            return Task.CompletedTask;
+        }
+
+        protected abstract (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result);
+    }
+
+    private sealed class DecimalBinder : Binder
+    {
+        protected override (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result)
+        {
+            var text = result.FirstValue;
+            if (TextRules.Problem(text ?? "") is not null || text?.Length > 60)
+                return (null, $"{Field(context)}: escriba solo un número.");
+            var (value, error) = NumberInput.Parse(text);
+            if (error is not null) return (null, $"«{text!.Trim()}» no es un número válido para {Field(context)}: {error}.");
+            if (value is null && context.ModelMetadata.ModelType == typeof(decimal)) return (null, $"Escriba {Field(context)}.");
+            return (value, null);
+        }
+    }
+
+    private sealed class BooleanBinder : Binder
+    {
+        protected override (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result)
+        {
+            // A checkbox posts "true" before its hidden "false": the first value is the answer; every value must be one of the two.
+            bool? first = null;
+            foreach (var value in result.Values)
+            {
+                bool? parsed = value?.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null };
+                if (parsed is null) return (null, $"El valor de {Field(context)} debe ser sí o no.");
+                first ??= parsed;
+            }
+            if (first is null && context.ModelMetadata.ModelType == typeof(bool)) return (null, $"Falta el valor de {Field(context)}.");
+            return (first, null);
+        }
+    }
+
+    private sealed class TextBinder : Binder
+    {
+        protected override (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result)
+        {
+            var text = result.FirstValue;
+            if (text is not null && TextRules.Problem(text) is { } problem) return (null, $"{Field(context)}: {problem}.");
+            return (string.IsNullOrWhiteSpace(text) && context.ModelMetadata.ConvertEmptyStringToNull ? null : text, null);
+        }
+    }
+}
+
+/// <summary>What no text field accepts, whatever its own length rule says.</summary>
+public static class TextRules
+{
+    /// <summary>Longer than the longest field (a program's section texts, 20,000 characters).</summary>
+    public const int MaxLength = 20_000;
+
+    /// <summary>Null for an acceptable text; otherwise the Spanish reason.</summary>
+    public static string? Problem(string text)
+    {
+        if (text.Length > MaxLength) return $"el texto es demasiado largo (máximo {MaxLength:#,##0} caracteres)";
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\t' or '\n' or '\r') continue;
+            if (char.IsControl(c) || c is '\uFFFE' or '\uFFFF')
+                return "contiene caracteres de control que no pueden guardarse";
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return "contiene caracteres no válidos";
+        }
+        return null;
+    }
+}
