@@ -11,10 +11,13 @@ using PatUcsi.Domain.Units;
 
 namespace PatUcsi.Data;
 
-public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext? audit = null)
+public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext? audit = null, TimeProvider? clock = null)
     : IdentityDbContext<AppUser>(options)
 {
     private readonly IAuditContext _audit = audit ?? new SystemAuditContext();
+
+    /// <summary>The institute's clock: audit times, and the end of a day for figures "al" a date.</summary>
+    public TimeProvider Clock { get; } = clock ?? InstituteClock.Default;
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<AnnualProgram> Programs => Set<AnnualProgram>();
@@ -53,7 +56,7 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var at = DateTime.UtcNow;
+            var at = Clock.GetUtcNow().UtcDateTime;
             AuditEntries.AddRange(changes.Select(c => c.ToEntry(this, at, _audit)));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatUcsi.Domain;
 using PatUcsi.Domain.Calculation;
 using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Progress;
@@ -30,7 +31,7 @@ public static class ProgramQueries
             .Include(r => r.Entries)
             .AsNoTracking()
             .ToListAsync(ct);
-        return Split(reports, asOf);
+        return Split(reports, db.Clock.EndOfDayUtc(asOf));
     }
 
     /// <summary>The informe de avance of one month, with the program's figures as of <paramref name="asOf"/>.</summary>
@@ -41,21 +42,18 @@ public static class ProgramQueries
         var report = await db.PeriodReports.Include(r => r.Entries).ThenInclude(e => e.Evidence).AsNoTracking()
             .SingleOrDefaultAsync(r => r.ProgramId == programId && r.Month == month, ct);
         var graceDays = await db.Programs.Where(p => p.Id == programId).Select(p => p.GraceDays).SingleAsync(ct);
-        return PeriodReportView.Build(program, month, report, graceDays);
+        return PeriodReportView.Build(program, month, report, graceDays, db.Clock);
     }
 
     private static (Dictionary<int, IReadOnlyList<PeriodValue>> Official, Dictionary<int, IReadOnlyList<PeriodValue>> Preliminary)
-        Split(List<PeriodReport> reports, DateOnly asOf)
-    {
-        var endOfDay = asOf.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
-        return (Values(reports.Where(r => r.IsOfficial && r.ApprovedAt <= endOfDay)), Values(reports.Where(r => r.IsOfficial || r.IsPreliminary)));
-    }
+        Split(List<PeriodReport> reports, DateTime endOfDayUtc) =>
+        (Values(reports.Where(r => r.IsOfficial && r.ApprovedAt <= endOfDayUtc)), Values(reports.Where(r => r.IsOfficial || r.IsPreliminary)));
 
     /// <summary>The values and the state of every reported line and month, as of <paramref name="asOf"/>.</summary>
     public static async Task<ProgressSnapshot> ProgressSnapshotAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
     {
         var reports = await db.PeriodReports.Where(r => r.ProgramId == programId).Include(r => r.Entries).AsNoTracking().ToListAsync(ct);
-        var (official, preliminary) = Split(reports, asOf);
+        var (official, preliminary) = Split(reports, db.Clock.EndOfDayUtc(asOf));
         var reported = reports.SelectMany(r => r.Entries.Select(e => (Key: (e.ActionLineId, r.Month), Value: (r.State, r.IsLate))))
             .ToDictionary(x => x.Key, x => x.Value);
         return new ProgressSnapshot(official, preliminary, reported);

@@ -5,6 +5,7 @@ using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Progress;
 using PatUcsi.Domain.Reporting;
 using PatUcsi.Tests;
+using PatUcsi.Domain;
 
 namespace PatUcsi.Data.Tests;
 
@@ -60,11 +61,11 @@ public class ProgramReportTests
             lineId = program.ActionLines().Single(l => l.Number == "1.1").Id;
             var january = new PeriodReport(program, 1);
             january.Record(lineId, 1, null, "Informe de enero.");
-            january.Submit("capturista", new DateTime(2024, 2, 3, 0, 0, 0, DateTimeKind.Utc), program.GraceDays);
+            january.Submit("capturista", InstituteClock.Default.At(new DateTime(2024, 2, 3, 0, 0, 0, DateTimeKind.Utc)), program.GraceDays);
             january.Approve("titular", new DateTime(2024, 2, 4, 0, 0, 0, DateTimeKind.Utc));
             var february = new PeriodReport(program, 2);
             february.Record(lineId, 1, null, "Informe de febrero.");
-            february.Submit("capturista", new DateTime(2024, 3, 2, 0, 0, 0, DateTimeKind.Utc), program.GraceDays);
+            february.Submit("capturista", InstituteClock.Default.At(new DateTime(2024, 3, 2, 0, 0, 0, DateTimeKind.Utc)), program.GraceDays);
             db.PeriodReports.AddRange(january, february);
             await db.SaveChangesAsync();
         }

@@ -20,7 +20,7 @@ public class WorkflowTests
     {
         var report = new PeriodReport(Program(), 5);
         report.Record(1, 1, null, "Informe de mayo entregado.");
-        report.Submit("capturista", OnTime, 10);
+        report.Submit("capturista", InstituteClock.Default.At(OnTime), 10);
         return report;
     }
 
@@ -42,7 +42,7 @@ public class WorkflowTests
     {
         var report = new PeriodReport(Program(), 5);
 
-        Assert.Throws<DomainException>(() => report.Submit("capturista", OnTime, 10));
+        Assert.Throws<DomainException>(() => report.Submit("capturista", InstituteClock.Default.At(OnTime), 10));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class WorkflowTests
         var locked = Assert.Throws<DomainException>(() => report.Record(1, 3, null, null));
         Assert.Contains("bloqueado", locked.Message);
         Assert.Throws<DomainException>(() => report.Approve("titular", OnTime));
-        Assert.Throws<DomainException>(() => report.Submit("capturista", OnTime, 10));
+        Assert.Throws<DomainException>(() => report.Submit("capturista", InstituteClock.Default.At(OnTime), 10));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class WorkflowTests
         Assert.True(report.IsEditable);
         Assert.Equal("Falta la evidencia.", report.Entries[0].ReviewComment);
         report.Record(1, 1, null, "con evidencia");
-        report.Submit("capturista", OnTime, 10);
+        report.Submit("capturista", InstituteClock.Default.At(OnTime), 10);
         report.Approve("titular", OnTime);
         Assert.Null(report.Entries[0].ReviewComment);
     }
@@ -123,7 +123,7 @@ public class WorkflowTests
         var report = new PeriodReport(Program(), 5);
         report.Record(1, 1, null, null);
 
-        report.Submit("capturista", new DateTime(2024, 6, 11, 9, 0, 0, DateTimeKind.Utc), 10);
+        report.Submit("capturista", InstituteClock.Default.At(new DateTime(2024, 6, 11, 9, 0, 0, DateTimeKind.Utc)), 10);
 
         Assert.Equal(new DateOnly(2024, 6, 10), report.DueDate(10));
         Assert.True(report.IsLate);

@@ -4,6 +4,7 @@ using PatUcsi.Data.Seeding;
 using PatUcsi.Domain.Progress;
 using PatUcsi.Domain.Reporting;
 using PatUcsi.Tests;
+using PatUcsi.Domain;
 
 namespace PatUcsi.Exports.Tests;
 
@@ -39,7 +40,7 @@ public sealed class ExportFixture : IAsyncLifetime
             report.Record(lines["1.1"].Id, 1, null, $"Informe {month}");
             if (month % 2 == 0) report.Record(lines["13.1"].Id, month == 2 ? 9 : 10, 10, "Solicitudes atendidas");
             var submitted = month == 5 ? new DateTime(2024, 6, 20, 0, 0, 0, DateTimeKind.Utc) : onTime.AddMonths(month).AddDays(3);
-            report.Submit("capturista.ucsi", submitted, program.GraceDays);
+            report.Submit("capturista.ucsi", InstituteClock.Default.At(submitted), program.GraceDays);
             report.Approve("titular.ucsi", submitted.AddDays(1));
             db.PeriodReports.Add(report);
             if (month == 5) _may = report;

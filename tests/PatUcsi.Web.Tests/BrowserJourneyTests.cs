@@ -53,9 +53,18 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
     {
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the confirmations before sending and approving
+        var asked = Questions.GetOrAdd(page, _ => []);
+        page.Dialog += async (_, dialog) =>
+        {
+            // The confirmations before sending, returning and approving: recorded, then accepted as a user would.
+            asked.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
         return page;
     }
+
+    /// <summary>The confirmation questions each page asked, in order.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, List<string>> Questions = new();
 
     private static async Task SignInWithKeyboard(IPage page, string user)
     {
@@ -117,6 +126,19 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         await Assertions.Expect(junta.GetByText("El programa quedó aprobado.")).ToBeVisibleAsync();
         await Shot(junta, "06-aprobado");
 
+        // The history of what just happened, whole and by kind, in Spanish words and La Paz time.
+        await junta.GotoAsync($"/programas/{programId}/historial");
+        await Assertions.Expect(junta.GetByRole(AriaRole.Heading, new() { Name = "Historial de cambios" })).ToBeVisibleAsync();
+        await Assertions.Expect(junta.GetByText("Enviado a la Junta").First).ToBeVisibleAsync();
+        await Shot(junta, "15-historial");
+        foreach (var (kind, text) in new[] { ("programa", "Estado"), ("objetivos", "Meses del cronograma"), ("indicadores", "Meta") })
+        {
+            await junta.GetByLabel("Mostrar", new() { Exact = true }).SelectOptionAsync(kind);
+            await junta.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
+            await Assertions.Expect(junta.Locator("dt", new() { HasTextString = text }).First).ToBeVisibleAsync();
+            await Shot(junta, $"15-historial-{kind}");
+        }
+
         await using var db = factory.Database.Context();
         var program = await db.Programs.SingleAsync(p => p.Id == programId);
         Assert.Equal(ProgramState.Approved, program.State);
@@ -171,6 +193,7 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         await Shot(capturista, "12-captura-mayo");
         await capturista.GetByRole(AriaRole.Button, new() { Name = "Guardar y enviar al Titular" }).ClickAsync();
         await Assertions.Expect(capturista.GetByText("El informe de mayo se envió al Titular (fuera de plazo).")).ToBeVisibleAsync();
+        Assert.Equal(["¿Guardar y enviar el informe de mayo al Titular? Ya no podrá modificarlo mientras se revisa."], Questions[capturista]);
 
         // The Titular returns it with a comment on the line.
         await SignInWithKeyboard(titular, "titular.ucsi");
@@ -192,11 +215,15 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         await titular.ReloadAsync();
         await titular.GetByRole(AriaRole.Button, new() { Name = "Aprobar informe" }).ClickAsync();
         await Assertions.Expect(titular.GetByText("Se aprobó el informe de mayo.")).ToBeVisibleAsync();
+        Assert.Equal(2, Questions[titular].Count(q => q.StartsWith("¿Devolver el informe de mayo", StringComparison.Ordinal) || q.StartsWith("¿Aprobar el informe de mayo", StringComparison.Ordinal)));
         await titular.GotoAsync("/programas/1"); // as of today: every 2024 period is due
         var row = titular.Locator("table.indicator-status tr", new() { HasText = "Informe de avance de desarrollo" }).First;
         await Assertions.Expect(row).ToContainTextAsync("25.0"); // 1.5 of 6 documents
         await Assertions.Expect(row).ToContainTextAsync("NO CUMPLIDA");
         await Shot(titular, "14-programa-con-avance");
+        await titular.GotoAsync("/programas/1/historial?tipo=avance");
+        await Assertions.Expect(titular.Locator("dt", new() { HasTextString = "Valor (unidades o valor 1)" }).First).ToBeVisibleAsync();
+        await Shot(titular, "15-historial-avance");
         File.Delete(evidence);
     }
 

@@ -7,6 +7,7 @@ using PatUcsi.Data.Identity;
 using PatUcsi.Domain.Progress;
 using PatUcsi.Domain.Security;
 using PatUcsi.Web.Features.Progress;
+using PatUcsi.Domain;
 
 namespace PatUcsi.Web.Tests;
 
@@ -110,7 +111,7 @@ public class InputTests
             var line = program.ActionLines().Single(l => l.Number == "1.1");
             var report = new PeriodReport(program, 5);
             report.Record(line.Id, decimal.MaxValue, null, "Valor imposible");
-            report.Submit("capturista.ucsi", new DateTime(2024, 6, 5, 17, 0, 0, DateTimeKind.Utc), program.GraceDays);
+            report.Submit("capturista.ucsi", InstituteClock.Default.At(new DateTime(2024, 6, 5, 17, 0, 0, DateTimeKind.Utc)), program.GraceDays);
             report.Approve("titular.ucsi", new DateTime(2024, 6, 6, 17, 0, 0, DateTimeKind.Utc));
             var june = new PeriodReport(program, 6);
             june.Record(line.Id, decimal.MaxValue, null, "Otro valor imposible");

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using PatUcsi.Domain;
 using PatUcsi.Tests;
 
 namespace PatUcsi.Web.Tests;
@@ -14,6 +17,14 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
 
     public TestDatabase Database { get; } = TestDatabase.Create(provider);
 
+    /// <summary>The app's time: 2 December 2026, 10:00 in La Paz, unless a test moves it.</summary>
+    public FakeTime Time { get; } = new(new DateTimeOffset(2026, 12, 2, 17, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The institute's clock over <see cref="Time"/>: the app's, and the one of the data the tests write directly.</summary>
+    public InstituteClock Clock => _clock ??= new InstituteClock(Time, InstituteClock.Zone(InstituteClock.DefaultZoneId));
+
+    private InstituteClock? _clock;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -22,6 +33,8 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         builder.UseSetting("Logging:Folder", _logs);
         builder.UseSetting("DemoUsers:Enabled", "true");
         builder.UseSetting("Evidence:Folder", EvidenceFolder);
+        builder.ConfigureTestServices(services =>
+            services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A client signed in through the real sign-in form (demo accounts: admin, junta, titular.ucsi, capturista.ucsi).</summary>
@@ -48,7 +61,7 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         document.Year = year;
         document.State = "Borrador";
         document.Unit.ShortName = unit;
-        await using var db = Database.Context();
+        await using var db = new PatUcsi.Data.PatDbContext(Database.Options(), null, Clock);
         var result = await PatUcsi.Data.Seeding.ProgramImporter.ImportAsync(db, document);
         return result.Program!.Id;
     }

@@ -82,15 +82,16 @@ public class PeriodReport : Entity, IVersioned
         return entry;
     }
 
-    public void Submit(string user, DateTime at, int graceDays)
+    /// <summary>Sends the report; it is late when the institute's date of sending is after the due date.</summary>
+    public void Submit(string user, Moment at, int graceDays)
     {
         if (!IsEditable) throw new DomainException("Solo un informe en borrador o devuelto puede enviarse.");
         if (Entries.Count == 0) throw new DomainException("El informe no tiene avances capturados; no puede enviarse.");
         State = ReportState.Submitted;
         SubmittedBy = user;
-        SubmittedAt = at;
-        IsLate = DateOnly.FromDateTime(at) > DueDate(graceDays);
-        Log(ReportAction.Submitted, user, at, null);
+        SubmittedAt = at.Utc;
+        IsLate = at.Date > DueDate(graceDays);
+        Log(ReportAction.Submitted, user, at.Utc, null);
     }
 
     public void Approve(string user, DateTime at)

@@ -17,6 +17,9 @@ public static class Display
     public static string Achieved(IndicatorFigures? figures) =>
         figures is { HasValues: true } f ? Number(Math.Round(f.Achieved, 2)) : "—";
 
+    /// <summary>"22 de julio de 2024 a las 18:05" (a time already in the institute's zone).</summary>
+    public static string LongDateTime(DateTime local) => $"{LongDate(DateOnly.FromDateTime(local))} a las {local.ToString("HH:mm", Culture)}";
+
     /// <summary>"22 de julio de 2024".</summary>
     public static string LongDate(DateOnly date) => date.ToString("d 'de' MMMM 'de' yyyy", Culture);
 }

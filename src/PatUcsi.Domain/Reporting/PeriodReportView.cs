@@ -35,8 +35,10 @@ public sealed record PeriodReportView(
     int Month,
     ReportState State,
     string? SubmittedBy,
+    /// <summary>In the institute's time zone, as every printed time.</summary>
     DateTime? SubmittedAt,
     string? ApprovedBy,
+    /// <summary>In the institute's time zone.</summary>
     DateTime? ApprovedAt,
     bool IsLate,
     DateOnly DueDate,
@@ -49,14 +51,15 @@ public sealed record PeriodReportView(
 
     /// <summary>Who approved it and when, or why the figures are not official.</summary>
     public string ApprovalText => IsApproved
-        ? $"Aprobado por {ApprovedBy} el {Display.LongDate(DateOnly.FromDateTime(ApprovedAt!.Value))}."
+        ? $"Aprobado por {ApprovedBy} el {Display.LongDateTime(ApprovedAt!.Value)}."
         : $"NO APROBADO · {OfficialTerms.ReportStates[State]}: las cifras son preliminares.";
 
     public string? LateText => IsLate ? $"Entregado fuera de plazo (fecha límite: {Display.LongDate(DueDate)})." : null;
 
     /// <param name="report">The month's report; null when nothing has been captured.</param>
     /// <param name="program">The program with its figures (official rows for an approved report, preliminary otherwise).</param>
-    public static PeriodReportView Build(ProgramReport program, int month, PeriodReport? report, int graceDays)
+    /// <param name="clock">The institute's clock, which turns the stored (UTC) times into the printed ones.</param>
+    public static PeriodReportView Build(ProgramReport program, int month, PeriodReport? report, int graceDays, TimeProvider clock)
     {
         var rows = program.Rows.ToDictionary(r => r.ActionLineId);
         var approved = report?.State == ReportState.Approved;
@@ -72,6 +75,8 @@ public sealed record PeriodReportView(
             .ToList();
         var due = new ReportingPeriod(program.Year, Indicators.Frequency.Monthly, month, month).DueDate(graceDays);
         return new PeriodReportView(program.UnitShortName, program.UnitName, program.Year, month, report?.State ?? ReportState.Draft,
-            report?.SubmittedBy, report?.SubmittedAt, report?.ApprovedBy, report?.ApprovedAt, report?.IsLate ?? false, due, program.AsOf, lines);
+            report?.SubmittedBy, Local(report?.SubmittedAt), report?.ApprovedBy, Local(report?.ApprovedAt), report?.IsLate ?? false, due, program.AsOf, lines);
+
+        DateTime? Local(DateTime? utc) => utc is { } at ? clock.ToLocal(at) : null;
     }
 }

@@ -15,7 +15,7 @@ public static class PeriodReportPdf
         pdf.Space(6);
         pdf.Paragraph(v.ApprovalText, 10.5, bold: true, after: 2);
         if (v.LateText is { } late) pdf.Paragraph(late, 10.5, after: 2);
-        if (v.SubmittedBy is { } by) pdf.Paragraph($"Enviado por {by} el {Display.LongDate(DateOnly.FromDateTime(v.SubmittedAt!.Value))}.", 10, after: 2);
+        if (v.SubmittedBy is { } by) pdf.Paragraph($"Enviado por {by} el {Display.LongDateTime(v.SubmittedAt!.Value)}.", 10, after: 2);
         pdf.Paragraph($"Cifras al {Display.LongDate(v.AsOf)}.", 10);
         if (v.Lines.Count == 0)
         {

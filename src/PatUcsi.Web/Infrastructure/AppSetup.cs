@@ -20,7 +20,8 @@ public static class AppSetup
             ? configured
             : DatabaseProvider.DefaultSqliteConnection(config["Database:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).
+        builder.Services.AddSingleton<TimeProvider>(new PatUcsi.Domain.InstituteClock(TimeProvider.System, PatUcsi.Domain.InstituteClock.Zone(config["Institute:TimeZone"])));
         // Spanish text is written as is (not as &#xF3; entities); HTML-special characters are still encoded.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -17,6 +17,9 @@ public static class Format
 
     public static string LongDate(DateOnly date) => Display.LongDate(date);
 
+    /// <summary>"2024-06-10 18:05", for a time already in the institute's zone (lists and histories).</summary>
+    public static string DateTime(System.DateTime local) => local.ToString("dd/MM/yyyy HH:mm", Display.Culture);
+
     public static string TrafficLightClass(TrafficLight light) => light switch
     {
         TrafficLight.Green => "light-green",

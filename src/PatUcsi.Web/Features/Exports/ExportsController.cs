@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PatUcsi.Domain;
 using PatUcsi.Data;
 using PatUcsi.Domain.Reporting;
 using PatUcsi.Domain.Security;
@@ -38,7 +39,7 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
         if (trimestre is < 1 or > 4) return BadRequest();
         var year = await db.Programs.Where(p => p.Id == programId).Select(p => p.Year).SingleAsync();
         var report = (await db.ProgramReportAsync(programId, TransparencyWorkbook.Quarter(year, trimestre).Last))!;
-        return File(TransparencyWorkbook.Build(report, trimestre, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+        return File(TransparencyWorkbook.Build(report, trimestre, clock.Today()),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"transparencia-{report.UnitShortName.ToLowerInvariant()}-{year}-t{trimestre}.xlsx");
     }
 
@@ -53,14 +54,14 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
     private async Task<IActionResult> ExportPeriod(int programId, int month, DateOnly? asOf, Func<PeriodReportView, byte[]> render, string contentType, string extension)
     {
         if (month is < 1 or > 12) return NotFound();
-        var view = await db.PeriodReportViewAsync(programId, month, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var view = await db.PeriodReportViewAsync(programId, month, asOf ?? clock.Today());
         if (view is null) return NotFound();
         return File(render(view), contentType, $"informe-{view.UnitShortName.ToLowerInvariant()}-{view.Year}-{month:00}.{extension}");
     }
 
     private async Task<IActionResult> Export(int programId, DateOnly? asOf, Func<ProgramReport, byte[]> render, string contentType, string extension, string prefix = "")
     {
-        var report = await db.ProgramReportAsync(programId, asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var report = await db.ProgramReportAsync(programId, asOf ?? clock.Today());
         if (report is null) return NotFound();
         var name = $"{prefix}pat-{report.UnitShortName.ToLowerInvariant()}-{report.Year}-al-{report.AsOf:yyyy-MM-dd}.{extension}";
         return File(render(report), contentType, name);

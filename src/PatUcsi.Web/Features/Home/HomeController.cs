@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PatUcsi.Domain;
 using PatUcsi.Data;
 using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Progress;
@@ -16,17 +17,20 @@ public sealed record PendingPeriod(int ProgramId, int Year, int Month, DateOnly 
 
 public sealed record InboxItem(int ProgramId, int Year, int Month, string? SubmittedBy, DateTime? SubmittedAt, bool IsLate);
 
+/// <summary>Something returned with comments to whoever must correct it: a month's report (Month set) or the program itself.</summary>
+public sealed record ReturnedItem(int ProgramId, int Year, int? Month, string? Comment);
+
 /// <param name="Year">The year shown to the Junta and the Administrador; null for a unit's own list.</param>
 /// <param name="Reports">Each approved program's figures as of today, by program id.</param>
 /// <param name="Current">For a unit's users: their latest approved program, with its indicators' status.</param>
 public sealed record HomeViewModel(
     IReadOnlyList<ProgramSummary> Programs, int? Year, IReadOnlyList<int> Years, bool CanOpenYears,
     IReadOnlyDictionary<int, ProgramReport> Reports, ProgramReport? Current,
-    IReadOnlyList<PendingPeriod> Pending, IReadOnlyList<InboxItem> Inbox);
+    IReadOnlyList<PendingPeriod> Pending, IReadOnlyList<InboxItem> Inbox, IReadOnlyList<ReturnedItem> Returned);
 
 public sealed class HomeController(PatDbContext db, TimeProvider clock) : Controller
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>
     /// A unit's users see their programs, the periods pending, the reports waiting for the Titular and
@@ -49,26 +53,42 @@ public sealed class HomeController(PatDbContext db, TimeProvider clock) : Contro
         var reports = new Dictionary<int, ProgramReport>();
         foreach (var p in programs.Where(p => p.State == ProgramState.Approved))
             reports[p.Id!.Value] = (await db.ProgramReportAsync(p.Id.Value, Today, ct))!;
-        return View(new HomeViewModel(all, year, years, actor.Role == Role.Administrator, reports, null, [], []));
+        return View(new HomeViewModel(all, year, years, actor.Role == Role.Administrator, reports, null, [], [], []));
     }
 
+    /// <summary>
+    /// A unit's home follows every approved program (December's report is due in January of the next year): its
+    /// overdue periods, what was returned with comments, the Titular's inbox, and the latest program's indicators.
+    /// </summary>
     private async Task<HomeViewModel> UnitHome(Actor actor, CancellationToken ct)
     {
         var own = await Summaries(db.Programs.Where(p => p.UnitId == actor.UnitId).OrderByDescending(p => p.Year)).ToListAsync(ct);
-        var currentId = own.FirstOrDefault(p => p.State == ProgramState.Approved)?.Id;
-        if (currentId is null) return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), null, [], []);
+        var returned = await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId && r.State == ReportState.Returned)
+            .OrderBy(r => r.Program.Year).ThenBy(r => r.Month)
+            .Select(r => new ReturnedItem(r.ProgramId, r.Program.Year, r.Month, r.ReviewComment)).ToListAsync(ct);
+        if (actor.Role == Role.Titular)
+            returned.AddRange(await db.Programs.Where(p => p.UnitId == actor.UnitId && p.State == ProgramState.Draft && p.ReviewComment != null)
+                .Select(p => new ReturnedItem(p.Id, p.Year, null, p.ReviewComment)).ToListAsync(ct));
+        var approvedIds = own.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList();
+        if (approvedIds.Count == 0) return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), null, [], [], returned);
 
-        var program = (await db.LoadProgramAsync(currentId.Value, ct))!;
-        var reports = await db.PeriodReports.Where(r => r.ProgramId == program.Id).AsNoTracking().ToListAsync(ct);
-        var pending = PeriodPageBuilder.PendingMonths(program, reports, Today)
-            .Select(p => new PendingPeriod(program.Id, program.Year, p.Month, p.DueDate, p.State)).ToList();
+        var pending = new List<PendingPeriod>();
+        var reportsByProgram = (await db.PeriodReports.Where(r => approvedIds.Contains(r.ProgramId)).AsNoTracking().ToListAsync(ct)).ToLookup(r => r.ProgramId);
+        AnnualProgram? program = null;
+        foreach (var id in approvedIds) // newest year first: the first is the one whose indicators are shown
+        {
+            var loaded = (await db.LoadProgramAsync(id, ct))!;
+            program ??= loaded;
+            pending.AddRange(PeriodPageBuilder.PendingMonths(loaded, reportsByProgram[id].ToList(), Today)
+                .Select(p => new PendingPeriod(loaded.Id, loaded.Year, p.Month, p.DueDate, p.State)));
+        }
         var inbox = actor.Role == Role.Titular
             ? await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId && r.State == ReportState.Submitted)
                 .OrderBy(r => r.SubmittedAt)
                 .Select(r => new InboxItem(r.ProgramId, r.Program.Year, r.Month, r.SubmittedBy, r.SubmittedAt, r.IsLate)).ToListAsync(ct)
             : [];
-        var current = ProgramReport.Build(program, Today, await db.ProgressSnapshotAsync(program.Id, Today, ct));
-        return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), current, pending, inbox);
+        var current = ProgramReport.Build(program!, Today, await db.ProgressSnapshotAsync(program!.Id, Today, ct));
+        return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), current, pending, inbox, returned);
     }
 
     private static IQueryable<ProgramSummary> Summaries(IQueryable<AnnualProgram> programs) =>

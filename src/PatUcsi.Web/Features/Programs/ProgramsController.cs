@@ -13,9 +13,43 @@ using PatUcsi.Web.Infrastructure;
 namespace PatUcsi.Web.Features.Programs;
 
 public sealed record ProgramPageModel(
-    ProgramReport Report, string? ReviewComment, int Version, bool CanEdit, bool CanSubmit, bool CanReview, bool CanReopen, bool CanCancel);
+    ProgramReport Report, string? ReviewComment, int Version, bool CanEdit, bool CanSubmit, bool CanReview, bool CanReopen, bool CanCancel,
+    PatUcsi.Domain.Calculation.TrafficLightThresholds Thresholds);
 
-public sealed record HistoryPageModel(int ProgramId, string UnitShortName, int Year, IReadOnlyList<AuditEntry> Entries, int Page, bool HasMore);
+public sealed record HistoryPageModel(int ProgramId, string UnitShortName, int Year, IReadOnlyList<HistoryGroup> Groups, int Page, bool HasMore, string? Kind);
+
+/// <summary>One field of one change: its Spanish name and its values before and after, as the pages write them.</summary>
+public sealed record HistoryField(string Label, string? Before, string? After);
+
+public sealed record HistoryChange(string What, string Action, string Key, IReadOnlyList<HistoryField> Fields);
+
+/// <summary>One save: everything one person changed at one moment (a save writes all its changes with the same time).</summary>
+public sealed record HistoryGroup(DateTime Local, string User, string? Reason, IReadOnlyList<HistoryChange> Changes)
+{
+    public static IReadOnlyList<HistoryGroup> Of(IEnumerable<AuditEntry> entries, IReadOnlyDictionary<string, string> fullNames, TimeProvider clock) =>
+        entries.GroupBy(e => (e.At, e.User))
+            .Select(g => new HistoryGroup(clock.ToLocal(g.Key.At),
+                g.Key.User == PatUcsi.Data.Auditing.SystemAuditContext.SystemUser ? "Sistema (carga o importación)"
+                    : fullNames.TryGetValue(g.Key.User, out var name) ? $"{name} ({g.Key.User})" : g.Key.User,
+                g.Select(e => e.Reason).FirstOrDefault(r => r is not null),
+                g.Select(e => new HistoryChange(AuditLabels.Entity(e.EntityType), AuditLabels.Action(e.Action), e.EntityKey, Fields(e, clock))).ToList()))
+            .ToList();
+
+    private static List<HistoryField> Fields(AuditEntry entry, TimeProvider clock)
+    {
+        var before = Values(entry.Before);
+        var after = Values(entry.After);
+        return before.Keys.Union(after.Keys).Where(AuditLabels.IsShown)
+            .Select(f => new HistoryField(AuditLabels.Field(f),
+                before.TryGetValue(f, out var b) ? AuditLabels.Value(entry.EntityType, f, b, clock) : null,
+                after.TryGetValue(f, out var a) ? AuditLabels.Value(entry.EntityType, f, a, clock) : null))
+            .Where(f => !(f.Before is null or "—" && f.After is null or "—")) // an empty field of a new or deleted row says nothing
+            .ToList();
+    }
+
+    private static Dictionary<string, System.Text.Json.JsonElement> Values(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>(json) ?? [];
+}
 
 public sealed class ReviewForm
 {
@@ -35,17 +69,18 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
     [ProgramAccess(Access.Read)]
     public async Task<IActionResult> Show(int programId, DateOnly? fecha, CancellationToken ct)
     {
-        var asOf = fecha ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var asOf = fecha ?? clock.Today();
         var report = await db.ProgramReportAsync(programId, asOf, ct);
         if (report is null) return NotFound();
-        var state = await db.Programs.Where(p => p.Id == programId).Select(p => new { p.ReviewComment, p.Version, p.UnitId }).SingleAsync(ct);
+        var state = await db.Programs.Where(p => p.Id == programId).Select(p => new { p.ReviewComment, p.Version, p.UnitId, p.GreenThreshold, p.YellowThreshold, p.OverachievementThreshold }).SingleAsync(ct);
         var actor = User.ToActor();
         return View(new ProgramPageModel(report, state.ReviewComment, state.Version,
             CanEdit: report.State == ProgramState.Draft && actor.Can(Access.Edit, state.UnitId),
             CanSubmit: report.State == ProgramState.Draft && actor.Can(Access.Submit, state.UnitId),
             CanReview: report.State == ProgramState.Submitted && actor.Can(Access.Review, state.UnitId),
             CanReopen: report.State == ProgramState.Approved && actor.Can(Access.Reopen, state.UnitId),
-            CanCancel: report.State == ProgramState.Approved && actor.Can(Access.ApproveProgress, state.UnitId)));
+            CanCancel: report.State == ProgramState.Approved && actor.Can(Access.ApproveProgress, state.UnitId),
+            Thresholds: new(state.GreenThreshold, state.YellowThreshold, state.OverachievementThreshold)));
     }
 
     [HttpPost("enviar")]
@@ -71,19 +106,24 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
         return Change(programId, form, p => p.Reopen(form.Comment ?? ""), "El programa se reabrió y volvió a borrador.");
     }
 
-    /// <summary>Who changed what and when, newest first, with the values before and after.</summary>
+    /// <summary>Who changed what and when, newest first, with the values before and after, grouped per save and filterable by kind.</summary>
     [HttpGet("historial")]
     [ProgramAccess(Access.Read)]
-    public async Task<IActionResult> History(int programId, int pagina = 1, CancellationToken ct = default)
+    public async Task<IActionResult> History(int programId, int pagina = 1, string? tipo = null, CancellationToken ct = default)
     {
-        var page = Math.Max(1, pagina);
+        var page = Math.Clamp(pagina, 1, 100_000);
+        var kind = AuditLabels.Kinds.FirstOrDefault(k => k.Key == tipo);
         var program = await db.Programs.Where(p => p.Id == programId).Select(p => new { p.Unit.ShortName, p.Year }).SingleAsync(ct);
-        var entries = await db.AuditEntries.Where(a => a.ProgramId == programId)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+        var query = db.AuditEntries.Where(a => a.ProgramId == programId);
+        if (kind.Entities is { } entities) query = query.Where(a => entities.Contains(a.EntityType));
+        var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize + 1)
             .AsNoTracking().ToListAsync(ct);
-        return View(new HistoryPageModel(programId, program.ShortName, program.Year,
-            entries.Take(HistoryPageSize).ToList(), page, entries.Count > HistoryPageSize));
+        var shown = entries.Take(HistoryPageSize).ToList();
+        var userNames = shown.Select(e => e.User).Distinct().ToList();
+        var fullNames = await db.Users.Where(u => userNames.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.FullName, ct);
+        return View(new HistoryPageModel(programId, program.ShortName, program.Year, HistoryGroup.Of(shown, fullNames, clock), page,
+            entries.Count > HistoryPageSize, kind.Key));
     }
 
     private async Task<IActionResult> Change(int programId, ReviewForm form, Action<AnnualProgram> change, string done)

@@ -40,6 +40,9 @@ public static class PeriodPageBuilder
         DateOnly today, PeriodForm? posted, bool canCapture, bool canApprove, long maxUploadBytes)
     {
         var (official, preliminary) = await db.ProgressValuesAsync(program.Id, today);
+        // The month's figures are those of its close: programmed up to and including the period that ends in it.
+        var dueDate = new ReportingPeriod(program.Year, PatUcsi.Domain.Indicators.Frequency.Monthly, month, month).DueDate(program.GraceDays);
+        var close = dueDate.AddDays(1);
         var lines = new List<PeriodLine>();
         var form = posted ?? new PeriodForm { ReportVersion = report?.Version ?? 0 };
         foreach (var (line, period) in LinesDue(program, month))
@@ -56,10 +59,9 @@ public static class PeriodPageBuilder
             var others = preliminary.GetValueOrDefault(line.Id, []).Where(v => v.Month != month);
             var definition = line.Indicator!.Definition()!;
             lines.Add(new PeriodLine(line, line.Indicator, period, entry,
-                IndicatorCalculator.Compute(definition, official.GetValueOrDefault(line.Id, []), today),
-                IndicatorCalculator.Compute(definition, typed is null ? others : others.Append(typed), today)));
+                IndicatorCalculator.Compute(definition, official.GetValueOrDefault(line.Id, []), close),
+                IndicatorCalculator.Compute(definition, typed is null ? others : others.Append(typed), close)));
         }
-        var dueDate = new ReportingPeriod(program.Year, PatUcsi.Domain.Indicators.Frequency.Monthly, month, month).DueDate(program.GraceDays);
         return new PeriodPageModel(program, month, report, lines, form, dueDate, today, canCapture, canApprove, maxUploadBytes);
     }
 }

@@ -21,7 +21,7 @@ namespace PatUcsi.Web.Features.Progress;
 [Route("programas/{programId:int}/avance")]
 public sealed class ProgressController(PatDbContext db, TimeProvider clock, EvidenceStore evidence, IAuditContext audit) : Controller
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     [HttpGet("")]
     [ProgramAccess(Access.Read)]
@@ -111,7 +111,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
         var send = form.Accion == "enviar";
         try
         {
-            if (send) report.Submit(user, clock.GetUtcNow().UtcDateTime, program.GraceDays);
+            if (send) report.Submit(user, clock.Now(), program.GraceDays);
             else report.Version++; // any save of the month must conflict with a concurrent one
             await db.SaveChangesAsync(ct);
         }

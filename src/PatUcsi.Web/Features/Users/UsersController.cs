@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using PatUcsi.Domain;
 using PatUcsi.Data;
 using PatUcsi.Data.Identity;
 using PatUcsi.Domain.Auditing;
@@ -51,7 +52,7 @@ public sealed class PasswordForm
 
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/usuarios")]
-public sealed class UsersController(PatDbContext db, UserManager<AppUser> users) : Controller
+public sealed class UsersController(PatDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -59,7 +60,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync();
         var rows = await db.Users.Include(u => u.Unit).OrderBy(u => u.UserName).ToListAsync();
         return View(rows.Select(u => new UserRow(u.Id, u.UserName!, u.FullName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "—",
-            u.Unit?.ShortName, u.IsActive, u.LockoutEnd > DateTimeOffset.UtcNow)).ToList());
+            u.Unit?.ShortName, u.IsActive, u.LockoutEnd > clock.GetUtcNow())).ToList());
     }
 
     [HttpGet("nuevo")]
@@ -194,7 +195,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users)
     /// <summary>User accounts are not program data, but who changed an account is recorded all the same.</summary>
     private async Task AuditAsync(AuditAction action, string userName, string? before, string? after, string? reason)
     {
-        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason));
         await db.SaveChangesAsync();
     }
 

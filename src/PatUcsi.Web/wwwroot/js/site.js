@@ -1,6 +1,8 @@
 // Progressive enhancement only: every form works without this script.
-// Forms with data-confirm ask before they are sent (the server checks everything again).
+// A form or the button that sends it may carry data-confirm: the question is asked once before sending
+// (the server checks everything again).
 document.addEventListener('submit', (event) => {
-  const message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+  const button = event.submitter;
+  const message = (button && button.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) event.preventDefault();
 });
