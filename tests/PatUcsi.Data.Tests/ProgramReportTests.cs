@@ -62,7 +62,7 @@ public class ProgramReportTests
             var january = new PeriodReport(program, 1);
             january.Record(lineId, 1, null, "Informe de enero.");
             january.Submit("capturista", InstituteClock.Default.At(new DateTime(2024, 2, 3, 0, 0, 0, DateTimeKind.Utc)), program.GraceDays);
-            january.Approve("titular", new DateTime(2024, 2, 4, 0, 0, 0, DateTimeKind.Utc));
+            january.Approve("titular", new DateTime(2024, 2, 4, 18, 0, 0, DateTimeKind.Utc)); // 11:00 of the 4th in La Paz
             var february = new PeriodReport(program, 2);
             february.Record(lineId, 1, null, "Informe de febrero.");
             february.Submit("capturista", InstituteClock.Default.At(new DateTime(2024, 3, 2, 0, 0, 0, DateTimeKind.Utc)), program.GraceDays);

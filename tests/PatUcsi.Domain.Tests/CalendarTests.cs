@@ -79,3 +79,75 @@ public class CalendarTests
         Assert.Equal("enero–febrero 2024", ReportingCalendar.Periods(2024, Frequency.Bimonthly, 1, 1)[0].Label);
     }
 }
+
+/// <summary>The cronograma is the one source of a line's months: mes inicial and final, and the periods reported.</summary>
+public class ScheduleTests
+{
+    private static Programs.ActionLine Line()
+    {
+        var program = new Programs.AnnualProgram(new Units.Unit("UCSI", "Unidad de Cómputo y Servicios Informáticos"), 2024);
+        var line = program.AddObjective(1, "Objetivo.", Programs.ObjectiveGroup.UnitActivities).AddActionLine("Línea.", 3, 8);
+        line.SetIndicator(new Indicator { Name = "Informe", Goal = 6, Frequency = Frequency.Monthly });
+        return line;
+    }
+
+    [Fact]
+    public void Shading_a_month_outside_the_range_extends_the_line_and_its_periods()
+    {
+        var line = Line();
+
+        line.ToggleMonth(11, []); // November shaded
+        line.ToggleMonth(6, []);  // June cleared
+
+        Assert.Equal((3, 11), (line.FirstMonth!.Value, line.LastMonth!.Value));
+        Assert.Equal([3, 4, 5, 7, 8, 11], line.Indicator!.Definition()!.Periods.Select(p => p.LastMonth));
+    }
+
+    [Fact]
+    public void A_bimonthly_period_counts_when_either_of_its_months_is_shaded()
+    {
+        var line = Line();
+        line.Indicator!.Frequency = Frequency.Bimonthly;
+        line.SetSchedule(Programs.MonthSet.Of([3, 12]));
+
+        Assert.Equal([4, 12], line.Indicator.Definition()!.Periods.Select(p => p.LastMonth));
+    }
+
+    [Fact]
+    public void Clearing_every_month_leaves_the_line_without_months_and_its_indicator_without_periods()
+    {
+        var line = Line();
+        line.SetSchedule(Programs.MonthSet.Empty);
+
+        Assert.Null(line.FirstMonth);
+        Assert.Null(line.Indicator!.Definition());
+    }
+
+    [Fact]
+    public void An_approved_program_refuses_schedule_changes()
+    {
+        var line = Line();
+        line.Objective.Program.Submit();
+        line.Objective.Program.Approve();
+
+        Assert.Throws<DomainException>(() => line.ToggleMonth(9, []));
+    }
+
+    [Fact]
+    public void Once_a_period_is_reported_the_months_and_the_measurement_are_fixed_but_the_meta_is_not()
+    {
+        var line = Line();
+        int[] reported = [5];
+
+        var months = Assert.Throws<DomainException>(() => line.ToggleMonth(11, reported));
+        var measurement = Assert.Throws<DomainException>(() => line.Indicator!.ChangeMeasurement(IndicatorType.Count, Frequency.Quarterly, true, Trend.Increase, reported));
+
+        Assert.Contains("La línea 1.1 tiene avances enviados o aprobados (mayo)", months.Message);
+        Assert.Contains("su tipo, frecuencia, acumulación y tendencia ya no pueden cambiar", measurement.Message);
+        Assert.Equal((Frequency.Monthly, 3, 8), (line.Indicator!.Frequency, line.FirstMonth!.Value, line.LastMonth!.Value));
+        line.Indicator.ChangeMeasurement(IndicatorType.Count, Frequency.Monthly, true, Trend.Increase, reported); // the same: nothing changes
+        line.Indicator.Goal = 8;
+        line.ReviseMonths(line.Schedule, reported);
+        Assert.Equal(8, line.Indicator.Goal);
+    }
+}

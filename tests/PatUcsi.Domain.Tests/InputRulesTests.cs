@@ -95,10 +95,21 @@ public class InputRulesTests
     [InlineData(IndicatorType.Count, 0, 10, null, false)]
     [InlineData(IndicatorType.Count, 0, 11, null, true)]
     [InlineData(IndicatorType.Percentage, 100, 5, 5.0, false)]
+    [InlineData(IndicatorType.Percentage, 0, 1, 1.0, false)]
     [InlineData(IndicatorType.Ratio, 2, 30, 1.0, true)]
     [InlineData(IndicatorType.Ratio, 2, 30, 0.0, false)]
     public void A_period_value_far_above_the_goal_is_questioned(IndicatorType type, double goal, double value1, double? value2, bool unusual) =>
         Assert.Equal(unusual, GoalRules.IsUnusual(type, (decimal)goal, (decimal)value1, (decimal?)value2));
+
+    [Fact]
+    public void Stored_valores_2_that_add_up_to_zero_mark_their_indicator_instead_of_dividing_by_it()
+    {
+        var definition = new IndicatorDefinition(2024, IndicatorType.Percentage, Trend.Increase, 100, true, Frequency.Monthly, 1, 12, 10, TrafficLightThresholds.Default);
+
+        var figures = IndicatorCalculator.Compute(definition, [new PeriodValue(1, 1, -1), new PeriodValue(2, 1, 1)], new DateOnly(2024, 6, 30));
+
+        Assert.NotNull(figures.Error);
+    }
 
     [Fact]
     public void A_stored_value_out_of_every_range_marks_its_indicator_instead_of_throwing()

@@ -224,6 +224,18 @@ public class WorkflowTests
         Assert.Equal((2, 3m), (goal.LastMonth, goal.Goal));
         Assert.Throws<DomainException>(() => indicator.SetPeriodGoal(2, -1));
     }
+
+    [Fact]
+    public void A_comment_on_a_line_outside_the_report_is_no_comment_for_returning_it()
+    {
+        var report = SubmittedReport();
+        var onTime = new DateTime(2024, 6, 5, 10, 0, 0, DateTimeKind.Utc);
+
+        Assert.Throws<DomainException>(() => report.Return("titular", onTime, "", new Dictionary<int, string> { [99999] = "Corrija." }));
+        Assert.Equal(ReportState.Submitted, report.State);
+        report.Return("titular", onTime, "", new Dictionary<int, string> { [1] = "Corrija.", [99999] = "Ignorado." });
+        Assert.Equal("Corrija.", report.Entries.Single().ReviewComment);
+    }
 }
 
 public class CopyTests
@@ -239,7 +251,7 @@ public class CopyTests
         };
         previous.Abbreviations.Add(new Abbreviation("PREP", "Programa de Resultados Electorales Preliminares", 1));
         var line = previous.AddObjective(3, "Objetivo", ObjectiveGroup.Transversal).AddActionLine("Línea", 2, 5, "3.1");
-        line.Schedule = MonthSet.Of([2, 4]);
+        line.SetSchedule(MonthSet.Of([2, 4]));
         var indicator = line.SetIndicator(new Indicators.Indicator { Name = "Indicador", Goal = 4, Type = Indicators.IndicatorType.Ratio });
         indicator.SetPeriodGoal(4, 2);
         indicator.Cancel("ya no aplica");
@@ -253,7 +265,7 @@ public class CopyTests
         Assert.Equal(("Titular", "La Paz", (DateOnly?)null), (copy.Signature.Name, copy.Signature.Place, copy.Signature.Date));
         Assert.Equal("PREP", Assert.Single(copy.Abbreviations).Acronym);
         var copiedLine = Assert.Single(copy.ActionLines());
-        Assert.Equal(("3.1", 2, 5, "2,4"), (copiedLine.Number, copiedLine.FirstMonth, copiedLine.LastMonth, copiedLine.Schedule.ToString()));
+        Assert.Equal(("3.1", 2, 4, "2,4"), (copiedLine.Number, copiedLine.FirstMonth, copiedLine.LastMonth, copiedLine.Schedule.ToString()));
         var copied = copiedLine.Indicator!;
         Assert.NotSame(indicator, copied);
         Assert.Equal(("Indicador", 4m, Indicators.IndicatorType.Ratio), (copied.Name, copied.Goal, copied.Type));

@@ -20,7 +20,7 @@ public sealed class ExportFixture : IAsyncLifetime
     /// <summary>May's report (approved late), or a copy in another state.</summary>
     public PeriodReportView MayReport(ReportState? state = null)
     {
-        var view = PeriodReportView.Build(Report, 5, _may, 10);
+        var view = PeriodReportView.Build(Report, 5, _may, 10, InstituteClock.Default);
         return state is null ? view : view with { State = state.Value };
     }
 
@@ -39,7 +39,7 @@ public sealed class ExportFixture : IAsyncLifetime
             var report = new PeriodReport(program, month);
             report.Record(lines["1.1"].Id, 1, null, $"Informe {month}");
             if (month % 2 == 0) report.Record(lines["13.1"].Id, month == 2 ? 9 : 10, 10, "Solicitudes atendidas");
-            var submitted = month == 5 ? new DateTime(2024, 6, 20, 0, 0, 0, DateTimeKind.Utc) : onTime.AddMonths(month).AddDays(3);
+            var submitted = month == 5 ? new DateTime(2024, 6, 20, 18, 0, 0, DateTimeKind.Utc) : onTime.AddMonths(month).AddDays(3); // May: 11:00 in La Paz
             report.Submit("capturista.ucsi", InstituteClock.Default.At(submitted), program.GraceDays);
             report.Approve("titular.ucsi", submitted.AddDays(1));
             db.PeriodReports.Add(report);

@@ -18,7 +18,7 @@ public class PeriodReportTests(ExportFixture fixture) : IClassFixture<ExportFixt
         var text = string.Join(" ", pages.Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"\s+", " ")));
 
         Assert.Contains("INFORME DE AVANCE DE MAYO 2024", text);
-        Assert.Contains("Aprobado por titular.ucsi el 21 de junio de 2024.", text);
+        Assert.Contains("Aprobado por titular.ucsi el 21 de junio de 2024 a las 11:00.", text);
         Assert.Contains("Entregado fuera de plazo (fecha límite: 10 de junio de 2024).", text);
         Assert.Contains("Unidades: 1", text);
         Assert.Contains("Informe 5", text);
@@ -42,7 +42,7 @@ public class PeriodReportTests(ExportFixture fixture) : IClassFixture<ExportFixt
         var texts = sheet.Descendants<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text).ToList();
 
         Assert.Contains("INFORME DE AVANCE DE MAYO 2024", texts);
-        Assert.Contains("Aprobado por titular.ucsi el 21 de junio de 2024.", texts);
+        Assert.Contains("Aprobado por titular.ucsi el 21 de junio de 2024 a las 11:00.", texts);
         Assert.Equal(PeriodReportWorkbook.Headers, texts.SkipWhile(t => t != "Línea de acción").Take(PeriodReportWorkbook.Headers.Count));
         Assert.Contains("1.1", texts);
         Assert.Contains("Informe 5", texts);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using PatUcsi.Domain;
 using PatUcsi.Data;
 using PatUcsi.Domain.Auditing;
 using PatUcsi.Domain.Indicators;
@@ -99,7 +100,7 @@ public class EditorTests
         fields["PeriodGoals[4]"] = "3";
         fields["PeriodGoals[12]"] = "-1";
 
-        Assert.Contains("La meta del periodo que termina en diciembre debe estar entre 0 y 1,000,000,000.", await (await titular.PostForm(page, page, fields)).Body());
+        Assert.Contains("La meta del periodo que termina en diciembre debe estar entre 0 y 1000000000.", await (await titular.PostForm(page, page, fields)).Body());
         fields["PeriodGoals[12]"] = "3";
         Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(page, page, fields)).StatusCode);
 
@@ -311,5 +312,43 @@ public class EditorTests
         Assert.True(shown.Contains("Otra persona modificó el programa", StringComparison.Ordinal), shown[..Math.Min(shown.Length, 4000)]);
         await using var db = factory.Database.Context();
         Assert.Equal(ProgramState.Submitted, (await db.Programs.SingleAsync(p => p.Id == programId)).State);
+    }
+
+    [Fact]
+    public async Task On_a_reopened_program_reported_lines_keep_their_measurement_and_months_but_the_meta_may_change()
+    {
+        await using var factory = new PatWebFactory();
+        _ = factory.Server; // started: migrated and seeded
+        int lineId;
+        await using (var db = factory.Database.Context())
+        {
+            var program = (await db.LoadProgramAsync(1))!;
+            var line = program.ActionLines().Single(l => l.Number == "1.1");
+            lineId = line.Id;
+            var may = new PatUcsi.Domain.Progress.PeriodReport(program, 5);
+            may.Record(line.Id, 1, null, "Informe de mayo.");
+            may.Submit("capturista.ucsi", factory.Clock.At(new DateTime(2024, 6, 5, 18, 0, 0, DateTimeKind.Utc)), program.GraceDays);
+            may.Approve("titular.ucsi", new DateTime(2024, 6, 6, 18, 0, 0, DateTimeKind.Utc));
+            db.PeriodReports.Add(may);
+            await db.SaveChangesAsync();
+        }
+        var junta = await factory.SignedIn("junta");
+        await junta.PostForm("/programas/1", "/programas/1/reabrir", new() { ["Comment"] = "Ajustar metas." });
+        var titular = await factory.SignedIn("titular.ucsi");
+        var page = $"/programas/1/lineas/{lineId}/indicador";
+        var (_, version) = await Line(factory, 1, "1.1");
+
+        var fields = IndicatorFields(version, "6");
+        fields["Frequency"] = "Quarterly";
+        var refused = await (await titular.PostForm(page, page, fields)).Body();
+        Assert.Contains("La línea 1.1 tiene avances enviados o aprobados (mayo): su tipo, frecuencia, acumulación y tendencia ya no pueden cambiar", refused);
+        await titular.PostForm("/programas/1/editar", $"/programas/1/lineas/{lineId}/meses/12", []);
+        Assert.Contains("La línea 1.1 tiene avances enviados o aprobados (mayo): sus meses ya no pueden cambiar", await titular.Html("/programas/1/editar"));
+        var goal = await titular.PostForm(page, page, IndicatorFields(version, "7"));
+
+        Assert.Equal(HttpStatusCode.Redirect, goal.StatusCode);
+        await using var check = factory.Database.Context();
+        var indicator = await check.Indicators.Include(i => i.ActionLine).SingleAsync(i => i.ActionLineId == lineId);
+        Assert.Equal((PatUcsi.Domain.Indicators.Frequency.Monthly, 7m, 6), (indicator.Frequency, indicator.Goal, indicator.ActionLine.LastMonth!.Value));
     }
 }

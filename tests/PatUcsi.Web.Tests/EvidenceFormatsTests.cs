@@ -128,4 +128,31 @@ public class EvidenceFormatsTests
     [InlineData(2048, "2 KB")]
     [InlineData(1572864, "1.5 MB")]
     public void Sizes_under_a_kilobyte_are_bytes(long bytes, string shown) => Assert.Equal(shown, EvidenceStore.Size(bytes));
+
+    /// <summary>A PNG chunk of the given type: length, type, data, and a checksum (not checked here).</summary>
+    private static byte[] Chunk(string type, byte[] data) =>
+        [.. BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(data.Length)), .. Encoding.ASCII.GetBytes(type), .. data, 0, 0, 0, 0];
+
+    [Fact]
+    public void A_program_hidden_in_a_valid_structure_is_found()
+    {
+        var exe = HostileInputTests.Executable();
+        // A private PNG chunk before the end.
+        var png = Png.AsSpan(0, Png.Length - 12).ToArray().Concat(Chunk("prIv", exe)).Concat(Png.AsSpan(Png.Length - 12).ToArray()).ToArray();
+        Assert.False(EvidenceFormats.IsPng(png));
+        // A GIF comment block before the trailer.
+        var gif = Gif.AsSpan(0, Gif.Length - 1).ToArray().Concat(new byte[] { 0x21, 0xFE, (byte)exe.Length }).Concat(exe).Concat(new byte[] { 0x00, 0x3B }).ToArray();
+        Assert.False(EvidenceFormats.IsGif(gif));
+        // A part of a Word document under an innocent name.
+        Assert.False(EvidenceFormats.IsOfficeOpenXml(new MemoryStream(Office("word/document.xml", extra: ("word/media/payload.dat", exe))), ".docx"));
+        // A compressed stream of a PDF (an attached file).
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(exe);
+        var pdf = RealPdf();
+        var attached = pdf.AsSpan(0, pdf.Length - 6).ToArray()
+            .Concat("\n9 0 obj << /Type /EmbeddedFile /Filter /FlateDecode >>\nstream\n"u8.ToArray()).Concat(compressed.ToArray())
+            .Concat("\nendstream\nendobj\n%%EOF\n"u8.ToArray()).ToArray();
+        Assert.False(EvidenceFormats.IsPdf(attached));
+        Assert.True(EvidenceFormats.IsPdf(pdf)); // PDFsharp's own compressed streams are no program
+    }
 }

@@ -30,6 +30,15 @@ public class InputTests
         ["Goal"] = goal, ["UnitOfMeasure"] = "Documento", ["Accumulates"] = "true",
     };
 
+    /// <summary>A draft of UCSI, its Titular, and the indicator form of line 8.1 (bimestral, enero a diciembre) with meta 6.</summary>
+    private static async Task<(HttpClient Titular, string Page, Dictionary<string, string> Fields, int LineId)> IndicatorForm(PatWebFactory factory)
+    {
+        var programId = await factory.CreateDraftProgram();
+        var titular = await factory.SignedIn("titular.ucsi");
+        var (lineId, version) = await Indicator(factory, programId, "8.1");
+        return (titular, $"/programas/{programId}/lineas/{lineId}/indicador", IndicatorFields(version, "6"), lineId);
+    }
+
     [Fact]
     public async Task A_decimal_comma_is_read_as_typed_in_every_number_field()
     {
@@ -66,7 +75,7 @@ public class InputTests
         var html = await refused.Body();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("«1,5,3» no es un número válido para Meta: use un solo signo decimal (coma o punto) y ningún separador de miles", html);
-        Assert.Contains("Verde desde (%) debe estar entre 0 y 1,000.", html);
+        Assert.Contains("Verde desde (%) debe estar entre 0 y 1000.", html);
         Assert.Contains("value=\"1,5,3\"", html); // what was typed stays in the field
         await using var check = factory.Database.Context();
         Assert.Equal(6.5m, (await check.Indicators.SingleAsync(i => i.ActionLineId == lineId)).Goal);
@@ -83,16 +92,12 @@ public class InputTests
 
         var huge = await (await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "79228162514264337593543950335", ["Accion"] = "guardar" })).Body();
         var large = await (await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1000000001", ["Accion"] = "guardar" })).Body();
-        var programId = await factory.CreateDraftProgram();
-        var titular = await factory.SignedIn("titular.ucsi");
-        var (lineId, version) = await Indicator(factory, programId, "8.1");
-        var page = $"/programas/{programId}/lineas/{lineId}/indicador";
-        var fields = IndicatorFields(version, "6");
+        var (titular, page, fields, lineId) = await IndicatorForm(factory);
         fields["PeriodGoals[12]"] = "99999999999999999999999999999";
         var goal = await (await titular.PostForm(page, page, fields)).Body();
 
         Assert.Contains("Línea 1.1: «79228162514264337593543950335» no es un número válido para Valor: el número tiene demasiadas cifras.", huge);
-        Assert.Contains("Línea 1.1: Valor debe estar entre 0 y 1,000,000,000.", large);
+        Assert.Contains("Línea 1.1: Valor debe estar entre 0 y 1000000000.", large);
         Assert.Contains("el número tiene demasiadas cifras", goal);
         await using var db = factory.Database.Context();
         Assert.False(await db.PeriodReports.AnyAsync(r => r.ProgramId == 1));
@@ -141,7 +146,7 @@ public class InputTests
         var asked = await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1000000", ["Accion"] = "guardar" });
         var html = await asked.Body();
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-        Assert.Contains("Línea 1.1: 1,000,000 es más de 10 veces la meta (6). Si el valor es correcto, guarde de nuevo para confirmarlo; si no, corríjalo.", html);
+        Assert.Contains("Línea 1.1: el valor del periodo (1000000) es más de 10 veces la meta (6). Si es correcto, guarde de nuevo para confirmarlo; si no, corríjalo.", html);
         await using (var db = factory.Database.Context()) Assert.False(await db.ProgressEntries.AnyAsync());
 
         // Saving the page as it came back (the same value) confirms it; a different value would be asked about again.
@@ -152,19 +157,20 @@ public class InputTests
             [$"Lines[{prep}].Value1"] = "1000000", [$"Lines[{prep}].ConfirmedValues"] = fields[$"Lines[{prep}].ConfirmedValues"], ["Accion"] = "guardar",
         });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        await using var check = factory.Database.Context();
-        Assert.Equal(1_000_000m, (await check.ProgressEntries.SingleAsync()).Value1);
+        await using (var check = factory.Database.Context())
+            Assert.Equal(1_000_000m, (await check.ProgressEntries.SingleAsync()).Value1);
+        // Once saved, the value was confirmed: sending the month asks nothing more.
+        var sent = await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1000000", ["Accion"] = "enviar" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await using var final = factory.Database.Context();
+        Assert.Equal(ReportState.Submitted, (await final.PeriodReports.SingleAsync(r => r.ProgramId == 1)).State);
     }
 
     [Fact]
     public async Task Period_goals_of_an_accumulating_count_adding_up_to_more_than_the_goal_are_refused()
     {
         await using var factory = new PatWebFactory();
-        var programId = await factory.CreateDraftProgram();
-        var titular = await factory.SignedIn("titular.ucsi");
-        var (lineId, version) = await Indicator(factory, programId, "8.1");
-        var page = $"/programas/{programId}/lineas/{lineId}/indicador";
-        var fields = IndicatorFields(version, "6");
+        var (titular, page, fields, lineId) = await IndicatorForm(factory);
         foreach (var month in new[] { 2, 4, 6, 8, 10, 12 }) fields[$"PeriodGoals[{month}]"] = "2";
 
         var response = await titular.PostForm(page, page, fields);
@@ -281,5 +287,58 @@ public class InputTests
         var editor = await titular.GetAsync(new Uri("/programas/1/editar", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, editor.StatusCode);
         Assert.Contains("El programa está aprobado: es de solo lectura.", await titular.Html("/programas/1"));
+    }
+
+    [Fact]
+    public async Task Evidence_ids_of_other_lines_remove_nothing_and_a_line_keeps_its_files()
+    {
+        await using var factory = new PatWebFactory();
+        var capturista = await factory.SignedIn("capturista.ucsi");
+        var prep = ProgressTests.LineIndex(await capturista.Html(May), "1.1");
+        await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1", ["Accion"] = "guardar" },
+            ($"Lines[{prep}].File", "informe.pdf", ProgressTests.Pdf));
+
+        // The line's values emptied, and "remove" ticked for evidence that is not the line's: its own file stays.
+        var emptied = await ProgressTests.PostPeriod(capturista, May, new()
+            { [$"Lines[{prep}].Value1"] = "", [$"Lines[{prep}].RemoveEvidence"] = "999999", ["Accion"] = "guardar" });
+
+        Assert.Equal(HttpStatusCode.Redirect, emptied.StatusCode);
+        await using var db = factory.Database.Context();
+        var evidence = await db.Evidence.SingleAsync();
+        Assert.True(File.Exists(Path.Combine(factory.EvidenceFolder, evidence.StoredName!)));
+    }
+
+    [Fact]
+    public async Task A_number_or_choice_left_out_of_a_form_is_an_error_never_a_zero()
+    {
+        await using var factory = new PatWebFactory();
+        var programId = await factory.CreateDraftProgram();
+        var titular = await factory.SignedIn("titular.ucsi");
+        var texts = $"/programas/{programId}/editar/textos";
+
+        var response = await titular.PostForm(texts, texts, []); // the version only, as a hand-made request would
+        var html = await response.Body();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Falta el valor de Semáforo verde desde (%).", html);
+        Assert.Contains("Falta el valor de Días de gracia.", html);
+        await using var db = factory.Database.Context();
+        Assert.Equal(90, (await db.Programs.SingleAsync(p => p.Id == programId)).GreenThreshold);
+    }
+
+    [Fact]
+    public async Task Keys_of_per_line_comments_and_period_goals_are_checked_in_spanish()
+    {
+        await using var factory = new PatWebFactory();
+        var (titular, page, fields, lineId) = await IndicatorForm(factory);
+        fields["PeriodGoals[abc]"] = "1";
+
+        var html = await (await titular.PostForm(page, page, fields)).Body();
+
+        Assert.Contains("Un dato del formulario no es válido (PeriodGoals): cada renglón debe nombrar un número de mes o de línea.", html);
+        var comments = await titular.PostForm(May, $"{May}/devolver", new() { ["ReportVersion"] = "0", ["LineComments[abc]"] = "Corrija." });
+        Assert.Equal(HttpStatusCode.BadRequest, comments.StatusCode);
+        Assert.Contains("Un dato del formulario no es válido (LineComments)", await comments.Body());
+        Assert.DoesNotContain("not in a correct format", html);
     }
 }

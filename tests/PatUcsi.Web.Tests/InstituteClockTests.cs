@@ -90,6 +90,34 @@ public class InstituteClockTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri($"/programas/{programId}/historial?pagina=-5&tipo=nada", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task What_was_returned_shows_as_devuelto_with_its_comments_to_whoever_must_act()
+    {
+        await using var factory = new PatWebFactory();
+        var draft = await factory.CreateDraftProgram(2026);
+        var titular = await factory.SignedIn("titular.ucsi");
+        var junta = await factory.SignedIn("junta");
+        var capturista = await factory.SignedIn("capturista.ucsi");
+        await titular.PostForm($"/programas/{draft}", $"/programas/{draft}/enviar", []);
+        await junta.PostForm($"/programas/{draft}", $"/programas/{draft}/devolver", new() { ["Comment"] = "Revise las metas del objetivo 3." });
+
+        // May 2024 of the approved program: sent by the Capturista, returned by the Titular with a comment.
+        var may = "/programas/1/avance/5";
+        var prep = ProgressTests.LineIndex(await capturista.Html(may), "1.1");
+        await ProgressTests.PostPeriod(capturista, may, new() { [$"Lines[{prep}].Value1"] = "1", ["Accion"] = "enviar" });
+        await titular.PostForm(may, $"{may}/devolver", new() { ["Comment"] = "Adjunte el oficio de entrega." });
+
+        var titularHome = await titular.Html("/");
+        Assert.Contains("Para corregir", titularHome);
+        Assert.Contains("devuelto por la Junta Estatal Ejecutiva", titularHome);
+        Assert.Contains("Revise las metas del objetivo 3.", titularHome);
+        Assert.Contains("Devuelto por la Junta", titularHome); // in the list of programs too
+        var capturistaHome = await capturista.Html("/");
+        Assert.Contains("Informe de mayo 2024", capturistaHome);
+        Assert.Contains("Adjunte el oficio de entrega.", capturistaHome);
+        Assert.DoesNotContain("Revise las metas del objetivo 3.", capturistaHome); // the program is the Titular's to correct
+    }
+
     private static async Task<string> PdfText(HttpClient client, string url)
     {
         var file = Path.GetTempFileName();

@@ -164,7 +164,7 @@ public partial class ProgressTests
 
         var fake = await (await PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1", [$"Lines[{prep}].Narrative"] = "Con archivo falso", ["Accion"] = "guardar" },
             ($"Lines[{prep}].File", "informe.pdf", "MZ esto es un ejecutable"u8.ToArray()))).Body();
-        Assert.Contains("«informe.pdf» no es un PDF, una imagen (PNG, JPG, GIF) ni un documento de Office válido.", fake);
+        Assert.Contains("«informe.pdf» no es un PDF, una imagen (PNG, JPG, GIF) ni un documento de Office válido, o lleva un programa dentro.", fake);
         Assert.Contains("Con archivo falso", fake);
 
         var renamed = await (await PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1", ["Accion"] = "guardar" },

@@ -27,7 +27,16 @@ public static class IdentitySeeder
             UserName = userName.Trim(), FullName = fullName.Trim(), Email = email, UnitId = AccessPolicy.BelongsToUnit(role) ? unitId : null,
             LockoutEnabled = true,
         };
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Someone created the same name between Identity's check and the insert: the unique index answers.
+            return [$"Ya existe el usuario «{user.UserName}»."];
+        }
         if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
         Check(await users.AddToRoleAsync(user, Roles.Names[role]));
         return [];

@@ -116,7 +116,7 @@ public static class ProgramImporter
         if ((l.FirstMonth is null) != (l.LastMonth is null))
             throw new DomainException("indique mes inicial y mes final, o ninguno de los dos.");
         var line = objective.AddActionLine(l.Text, l.FirstMonth, l.LastMonth, l.Number.Trim());
-        if (l.Schedule is { } months) line.Schedule = MonthSet.Of(months);
+        if (l.Schedule is { } months) line.SetSchedule(MonthSet.Of(months));
         if (l.Indicator is { } i) line.SetIndicator(BuildIndicator(i));
     }
 

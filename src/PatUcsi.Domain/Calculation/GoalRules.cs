@@ -15,7 +15,7 @@ public static class GoalRules
         if (type != IndicatorType.Count || !accumulates) return null;
         var sum = periodGoals.Sum();
         return sum > goal
-            ? $"Las metas calendarizadas suman {Display.Number(sum)}, más que la meta ({Display.Number(goal)}). En un indicador acumulable " +
+            ? $"Las metas calendarizadas suman {Display.Plain(sum)}, más que la meta ({Display.Plain(goal)}). En un indicador acumulable " +
               "los periodos se suman, así que la suma de sus metas no puede pasar de la meta."
             : null;
     }
@@ -27,11 +27,17 @@ public static class GoalRules
     /// Whether a period's value is far outside what the meta implies (more than ten times the meta, or ten
     /// units when the meta is below one): worth a confirmation, since such values are usually a typing slip.
     /// </summary>
-    public static bool IsUnusual(IndicatorType type, decimal goal, decimal value1, decimal? value2)
+    public static bool IsUnusual(IndicatorType type, decimal goal, decimal value1, decimal? value2) =>
+        PeriodValue(type, value1, value2) is { } value && value > UnusualFactor * Math.Max(goal, 1);
+
+    /// <summary>
+    /// What one period's values amount to, in the meta's terms: the units of a count, the ratio of a ratio or an
+    /// index. Null for a percentage, which cannot pass 100 (valor 1 may not exceed valor 2), and without cases.
+    /// </summary>
+    public static decimal? PeriodValue(IndicatorType type, decimal value1, decimal? value2) => type switch
     {
-        var periodValue = type == IndicatorType.Count
-            ? value1
-            : value2 is > 0 ? value1 / value2.Value * (type == IndicatorType.Percentage ? 100 : 1) : 0;
-        return periodValue > UnusualFactor * Math.Max(goal, 1);
-    }
+        IndicatorType.Count => value1,
+        IndicatorType.Percentage => null,
+        _ => value2 is > 0 ? value1 / value2.Value : null,
+    };
 }

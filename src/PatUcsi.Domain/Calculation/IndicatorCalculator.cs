@@ -1,4 +1,5 @@
 using PatUcsi.Domain.Indicators;
+using PatUcsi.Domain.Programs;
 
 namespace PatUcsi.Domain.Calculation;
 
@@ -26,14 +27,18 @@ public sealed record IndicatorDefinition(
     int GraceDays,
     TrafficLightThresholds Thresholds,
     IReadOnlyDictionary<int, decimal>? PeriodGoals = null,
-    bool IsCancelled = false)
+    bool IsCancelled = false,
+    MonthSet? Schedule = null)
 {
     public bool IsRatio => Type != IndicatorType.Count;
 
     /// <summary>100 for a percentage, 1 for a ratio or an index.</summary>
     public decimal Factor => Type == IndicatorType.Percentage ? 100 : 1;
 
-    public IReadOnlyList<ReportingPeriod> Periods => ReportingCalendar.Periods(Year, Frequency, FirstMonth, LastMonth);
+    /// <summary>The periods from the first to the last month that hold a shaded month of the cronograma (all of them without one).</summary>
+    public IReadOnlyList<ReportingPeriod> Periods => Schedule is { } months
+        ? ReportingCalendar.Periods(Year, Frequency, months)
+        : ReportingCalendar.Periods(Year, Frequency, FirstMonth, LastMonth);
 }
 
 /// <summary>The value reported for the period that ends in <paramref name="Month"/>: units, or valor 1 and valor 2.</summary>
@@ -72,9 +77,10 @@ public static class IndicatorCalculator
         {
             return ComputeChecked(definition, values, referenceDate);
         }
-        catch (OverflowException)
+        catch (ArithmeticException)
         {
-            // A value stored before the input ranges existed must not take the whole program down: this indicator says so, the rest is computed.
+            // A value stored before the input ranges existed (too large, or valores 2 adding up to 0) must not take the
+            // whole program down: this indicator says so, the rest is computed.
             return new IndicatorFigures(0, false, 0, null, null, null, TrafficLight.None, false, IndicatorStatus.Pending, 0, definition.Periods.Count, [])
             {
                 Error = "Un valor capturado está fuera del rango permitido; corrija el avance de este indicador.",

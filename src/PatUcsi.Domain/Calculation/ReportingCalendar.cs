@@ -46,6 +46,13 @@ public static class ReportingCalendar
         return periods;
     }
 
+    /// <summary>The calendar periods of <paramref name="frequency"/> that hold at least one shaded month of the cronograma.</summary>
+    public static IReadOnlyList<ReportingPeriod> Periods(int year, Frequency frequency, MonthSet months) =>
+        months.IsEmpty
+            ? []
+            : Periods(year, frequency, months.List().First(), months.List().Last())
+                .Where(p => Enumerable.Range(p.FirstMonth, p.LastMonth - p.FirstMonth + 1).Any(months.Contains)).ToList();
+
     /// <summary>Whether a period of <paramref name="frequency"/> ends in <paramref name="month"/>.</summary>
     public static bool EndsIn(Frequency frequency, int month) => month % (int)frequency == 0;
 }

@@ -90,6 +90,22 @@ public class Indicator : Entity, IVersioned
 
     public bool IsRatio => Type != IndicatorType.Count;
 
+    /// <summary>
+    /// Changes how the indicator is measured: type, frequency, accumulation and tendencia decide how its reported
+    /// values become figures. Once a period has been sent or approved (<paramref name="reportedMonths"/>), changing
+    /// them would silently change figures already reported, so it is refused; the meta and the texts may still change
+    /// (each change is in the history).
+    /// </summary>
+    public void ChangeMeasurement(IndicatorType type, Frequency frequency, bool accumulates, Trend trend, IReadOnlyCollection<int> reportedMonths)
+    {
+        var changes = type != Type || frequency != Frequency || accumulates != Accumulates || trend != Trend;
+        if (changes && reportedMonths.Count > 0)
+            throw new DomainException(
+                $"La línea {ActionLine.Number} tiene avances enviados o aprobados ({string.Join(", ", reportedMonths.Order().Select(Months.Name))}): " +
+                "su tipo, frecuencia, acumulación y tendencia ya no pueden cambiar, porque cambiarían cifras ya reportadas. La meta y los textos sí pueden corregirse.");
+        (Type, Frequency, Accumulates, Trend) = (type, frequency, accumulates, trend);
+    }
+
     /// <summary>Overrides the program's semáforo thresholds for this indicator; null goes back to the program's.</summary>
     public void OverrideThresholds(TrafficLightThresholds? thresholds)
     {
@@ -115,7 +131,7 @@ public class Indicator : Entity, IVersioned
         var program = line.Objective.Program;
         return new IndicatorDefinition(program.Year, Type, Trend, Goal, Accumulates, Frequency, first, last,
             program.GraceDays, ThresholdsOr(program.Thresholds),
-            PeriodGoals.ToDictionary(g => g.LastMonth, g => g.Goal), IsCancelled);
+            PeriodGoals.ToDictionary(g => g.LastMonth, g => g.Goal), IsCancelled, line.Schedule);
     }
 
     /// <summary>The same indicator for another program: every field and period goal, not the cancellation.</summary>

@@ -46,7 +46,7 @@ public sealed record NumberLimits(decimal Min, decimal Max, int Decimals)
     {
         if (value is not { } v) return null;
         if (v < Min || v > Max)
-            return $"debe estar entre {Min.ToString("#,##0", CultureInfo.GetCultureInfo("es-MX"))} y {Max.ToString("#,##0", CultureInfo.GetCultureInfo("es-MX"))}";
+            return $"debe estar entre {Min.ToString(CultureInfo.InvariantCulture)} y {Max.ToString(CultureInfo.InvariantCulture)}"; // as it would be typed
         if (v.Scale > Decimals && decimal.Round(v, Decimals) != v)
             return $"admite como máximo {Decimals} decimales";
         return null;

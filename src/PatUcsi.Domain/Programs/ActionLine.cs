@@ -22,21 +22,45 @@ public class ActionLine : Entity, IVersioned
     /// <summary>Order within the objective.</summary>
     public int Position { get; set; }
     public string Text { get; set; } = "";
-    /// <summary>Mes inicial; null where the source document does not give it.</summary>
+    /// <summary>Mes inicial: the first shaded month of the cronograma; null where the line has no months.</summary>
     public int? FirstMonth { get; private set; }
-    /// <summary>Mes final; null where the source document does not give it.</summary>
+    /// <summary>Mes final: the last shaded month of the cronograma; null where the line has no months.</summary>
     public int? LastMonth { get; private set; }
-    /// <summary>The shaded months of the cronograma.</summary>
-    public MonthSet Schedule { get; set; }
+    /// <summary>
+    /// The shaded months of the cronograma: the one source of the line's months. Mes inicial and final are its
+    /// first and last, and the indicator reports the periods that hold a shaded month (see <see cref="Indicators.Indicator.Definition"/>).
+    /// </summary>
+    public MonthSet Schedule { get; private set; }
     public Indicator? Indicator { get; private set; }
     public int Version { get; set; }
 
     /// <summary>Sets first and last month; the schedule becomes that range.</summary>
-    public void SetMonths(int first, int last)
+    public void SetMonths(int first, int last) => SetSchedule(MonthSet.Range(first, last));
+
+    /// <summary>Shades or clears one month of the cronograma (the editor's grid); see <see cref="ReviseMonths"/>.</summary>
+    public void ToggleMonth(int month, IReadOnlyCollection<int> reportedMonths) => ReviseMonths(Schedule.Toggle(month), reportedMonths);
+
+    /// <summary>
+    /// The editor's change of the line's months, in a draft only. Once a period of the line has been sent or approved
+    /// (<paramref name="reportedMonths"/>), its months decide which periods those reports belong to: they are fixed.
+    /// </summary>
+    public void ReviseMonths(MonthSet months, IReadOnlyCollection<int> reportedMonths)
     {
-        Schedule = MonthSet.Range(first, last);
-        FirstMonth = first;
-        LastMonth = last;
+        Objective.Program.EnsureEditable();
+        if (months == Schedule) return;
+        if (reportedMonths.Count > 0)
+            throw new DomainException(
+                $"La línea {Number} tiene avances enviados o aprobados ({string.Join(", ", reportedMonths.Order().Select(Months.Name))}): " +
+                "sus meses ya no pueden cambiar, porque cambiarían los periodos ya reportados.");
+        SetSchedule(months);
+    }
+
+    /// <summary>The shaded months; mes inicial and final follow them.</summary>
+    public void SetSchedule(MonthSet months)
+    {
+        Schedule = months;
+        FirstMonth = months.IsEmpty ? null : months.List().First();
+        LastMonth = months.IsEmpty ? null : months.List().Last();
     }
 
     public Indicator SetIndicator(Indicator indicator)

@@ -147,7 +147,7 @@ public class AnnualProgram : Entity, IVersioned
             foreach (var line in objective.ActionLines.OrderBy(l => l.Position))
             {
                 var l = o.AddActionLine(line.Text, line.FirstMonth, line.LastMonth, line.Number);
-                l.Schedule = line.Schedule;
+                l.SetSchedule(line.Schedule);
                 if (line.Indicator is { } indicator) l.SetIndicator(indicator.Copy());
             }
         }

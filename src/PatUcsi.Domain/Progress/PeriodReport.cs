@@ -109,7 +109,8 @@ public class PeriodReport : Entity, IVersioned
     public void Return(string user, DateTime at, string? comment, IReadOnlyDictionary<int, string>? lineComments = null)
     {
         if (State != ReportState.Submitted) throw new DomainException("Solo un informe enviado puede devolverse.");
-        var lines = lineComments?.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary() ?? [];
+        // Only comments on the report's own lines count: one keyed to any other line is no comment at all.
+        var lines = lineComments?.Where(c => !string.IsNullOrWhiteSpace(c.Value) && Entries.Any(e => e.ActionLineId == c.Key)).ToDictionary() ?? [];
         if (string.IsNullOrWhiteSpace(comment) && lines.Count == 0)
             throw new DomainException("Escriba un comentario para devolver el informe.");
         foreach (var entry in Entries)

@@ -66,6 +66,35 @@ public static class AppSetup
         logger.LogInformation("Base de datos lista ({Provider})", db.Database.ProviderName);
     }
 
+    /// <summary>
+    /// Reads a posted form before anything else does, so that a body too large (also one sent without its length)
+    /// answers 413, and one that cannot be a form (a NUL, more fields than any form has) answers 400 saying why,
+    /// instead of the antiforgery check's bare refusal.
+    /// </summary>
+    private static async Task ReadFormFirst(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        {
+            try
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            catch (InvalidDataException)
+            {
+                context.Items[ErrorDetail.Key] = "El envío no es un formulario válido: contiene caracteres que no pueden guardarse como texto o más campos de los que tiene cualquier formulario.";
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+        await next(context);
+    }
+
     /// <summary>Largest body of a POST whose action sets no limit of its own: every form but the uploads fits in it.</summary>
     public const long DefaultBodyLimit = 4 * 1024 * 1024;
 
@@ -100,11 +129,18 @@ public static class AppSetup
                 size.MaxRequestBodySize = limit; // the same limit for a body sent without its length
             return next(context);
         });
+        app.Use(ReadFormFirst);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealth();
         app.MapControllers();
     }
+}
+
+/// <summary>Where a request's own explanation of its error page is kept (the page shows it).</summary>
+public static class ErrorDetail
+{
+    public const string Key = "pat:error-detail";
 }
 
 /// <summary>Views live beside their controller: Features/{Controller}/{View}.cshtml.</summary>

@@ -9,7 +9,7 @@ public static class Format
     public static string Number(decimal value) => Display.Number(value);
 
     /// <summary>A number as an input's value: no thousands separator, so saving the form again reads it back unchanged.</summary>
-    public static string Input(decimal value) => value.ToString("0.####", Display.Culture);
+    public static string Input(decimal value) => Display.Plain(value);
 
     public static string Percent(decimal? value) => Display.Percent(value);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using PatUcsi.Domain.Input;
 
 namespace PatUcsi.Web.Infrastructure;
@@ -18,19 +19,49 @@ public sealed class InputBinderProvider : IModelBinderProvider
         if (type == typeof(decimal)) return new DecimalBinder();
         if (type == typeof(bool)) return new BooleanBinder();
         if (type == typeof(string)) return new TextBinder();
+        if (type == typeof(int)) return new IntegerBinder();
+        if (type.IsEnum) return new ChoiceBinder();
         return null;
     }
 
-    /// <summary>"el campo Meta" or, for a value without a name of its own, "este campo".</summary>
-    internal static string Field(ModelBindingContext context) =>
-        context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name ?? "este campo";
+    /// <summary>Values of a list or dictionary have no name of their own: they take their collection's.</summary>
+    private static readonly Dictionary<string, string> CollectionFields = new()
+    {
+        ["PeriodGoals"] = "la meta del periodo", ["LineComments"] = "el comentario de la línea", ["RemoveEvidence"] = "la evidencia a quitar",
+    };
+
+    /// <summary>"Meta", or for a value inside a list or dictionary, what the list holds.</summary>
+    internal static string Field(ModelBindingContext context)
+    {
+        if (context.ModelMetadata.MetadataKind == ModelMetadataKind.Property)
+            return context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name!;
+        var name = context.ModelName;
+        var collection = name[(name.LastIndexOf('.') + 1)..].Split('[')[0];
+        return CollectionFields.GetValueOrDefault(collection, context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name ?? "este campo");
+    }
 
     private abstract class Binder : IModelBinder
     {
         public Task BindModelAsync(ModelBindingContext context)
         {
             var result = context.ValueProvider.GetValue(context.ModelName);
-            if (result == ValueProviderResult.None) return Task.CompletedTask;
+            if (result == ValueProviderResult.None)
+            {
+                var metadata = context.ModelMetadata;
+                if (metadata.MetadataKind != ModelMetadataKind.Property || !metadata.ModelType.IsValueType || Nullable.GetUnderlyingType(metadata.ModelType) is not null
+                    || !WasPosted(context))
+                    return Task.CompletedTask;
+                if (metadata.ModelType == typeof(bool))
+                {
+                    // A checkbox that is not ticked sends nothing: that is "no", never the property's default.
+                    context.Result = ModelBindingResult.Success(false);
+                    return Task.CompletedTask;
+                }
+                // A number or a choice that was not sent at all is not taken as 0 or as the first choice.
+                context.ModelState.TryAddModelError(context.ModelName, $"Falta el valor de {Field(context)}.");
+                context.Result = ModelBindingResult.Failed();
+                return Task.CompletedTask;
+            }
             context.ModelState.SetModelValue(context.ModelName, result);
             var (value, error) = Read(context, result);
             if (error is null)
@@ -48,6 +79,19 @@ public sealed class InputBinderProvider : IModelBinderProvider
         }
 
         protected abstract (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result);
+
+        /// <summary>
+        /// Whether the object this property belongs to was posted at all: a list binder probes one element past the
+        /// last (Lines[4] of four lines), and a dictionary's key and value are read in two forms; neither is a missing field.
+        /// </summary>
+        private static bool WasPosted(ModelBindingContext context)
+        {
+            if (context.ModelMetadata.ContainerType is { IsGenericType: true } container && container.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+                return false;
+            var name = context.ModelName;
+            var dot = name.LastIndexOf('.');
+            return dot < 0 || context.ValueProvider.ContainsPrefix(name[..dot]);
+        }
     }
 
     private sealed class DecimalBinder : Binder
@@ -58,7 +102,7 @@ public sealed class InputBinderProvider : IModelBinderProvider
             if (TextRules.Problem(text ?? "") is not null || text?.Length > 60)
                 return (null, $"{Field(context)}: escriba solo un número.");
             var (value, error) = NumberInput.Parse(text);
-            if (error is not null) return (null, $"«{text!.Trim()}» no es un número válido para {Field(context)}: {error}.");
+            if (error is not null) return (null, $"«{Shorten(text!.Trim())}» no es un número válido para {Field(context)}: {error}.");
             if (value is null && context.ModelMetadata.ModelType == typeof(decimal)) return (null, $"Escriba {Field(context)}.");
             return (value, null);
         }
@@ -80,6 +124,36 @@ public sealed class InputBinderProvider : IModelBinderProvider
             return (first, null);
         }
     }
+
+    private sealed class IntegerBinder : Binder
+    {
+        protected override (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result)
+        {
+            var text = result.FirstValue?.Trim();
+            if (string.IsNullOrEmpty(text))
+                return context.ModelMetadata.IsReferenceOrNullableType ? (null, null) : (null, $"Escriba {Field(context)}.");
+            return text.Length <= 11 && int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? (value, null)
+                : (null, $"«{Shorten(text)}» no es un número entero válido para {Field(context)}.");
+        }
+    }
+
+    private sealed class ChoiceBinder : Binder
+    {
+        protected override (object? Value, string? Error) Read(ModelBindingContext context, ValueProviderResult result)
+        {
+            var text = result.FirstValue?.Trim();
+            var type = context.ModelMetadata.UnderlyingOrModelType;
+            if (string.IsNullOrEmpty(text))
+                return context.ModelMetadata.IsReferenceOrNullableType ? (null, null) : (null, $"Elija {Field(context)}.");
+            // By name or by number, but only one of the defined choices.
+            return text.Length <= 60 && Enum.TryParse(type, text, ignoreCase: false, out var value) && Enum.IsDefined(type, value!)
+                ? (value, null)
+                : (null, $"«{Shorten(text)}» no es una de las opciones de {Field(context)}.");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private sealed class TextBinder : Binder
     {

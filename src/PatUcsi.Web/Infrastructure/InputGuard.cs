@@ -30,6 +30,7 @@ public sealed class InputGuard : IAsyncActionFilter, IOrderedFilter
     {
         var state = context.ModelState;
         if (!HttpMethods.IsPost(context.HttpContext.Request.Method) || state.IsValid) return next();
+        SpeakSpanish(context);
         var versionBroken = state.Any(e => e.Value is { Errors.Count: > 0 } && IsVersion(e.Key));
         if (versionBroken)
         {
@@ -40,6 +41,24 @@ public sealed class InputGuard : IAsyncActionFilter, IOrderedFilter
         var messages = state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct().Take(20).ToList();
         context.Result = ErrorsController.Page(context.HttpContext, StatusCodes.Status400BadRequest, messages);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The framework reads a dictionary's keys itself (LineComments[5], PeriodGoals[12]) and records a key that is no
+    /// number in English on the dictionary's own entry: that error is told in Spanish.
+    /// </summary>
+    private static void SpeakSpanish(ActionExecutingContext context)
+    {
+        var dictionaries = context.ActionDescriptor.Parameters
+            .SelectMany(p => p.ParameterType.GetProperties())
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            .Select(p => p.Name);
+        foreach (var name in dictionaries)
+        {
+            if (context.ModelState[name] is not { Errors.Count: > 0 } entry) continue;
+            entry.Errors.Clear();
+            entry.Errors.Add($"Un dato del formulario no es válido ({name}): cada renglón debe nombrar un número de mes o de línea.");
+        }
     }
 
     private static bool IsVersion(string key)

@@ -23,7 +23,7 @@ public sealed class LoginForm
     [Display(Name = "Mantener la sesión abierta en este equipo")]
     public bool RememberMe { get; set; }
 
-    [StringLength(2000)]
+    [StringLength(2000, ErrorMessage = "La dirección de regreso es demasiado larga.")]
     public string? ReturnUrl { get; set; }
 }
 
@@ -69,6 +69,8 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
         else
         {
             var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+            // A locked account is refused before its password is checked: take as long as a check would.
+            if (result.IsLockedOut) users.PasswordHasher.VerifyHashedPassword(user, UnknownUserHash.Value, form.Password);
             if (result.Succeeded && user.IsActive)
             {
                 logger.LogInformation("Inicio de sesión de {User}", name);

@@ -243,7 +243,9 @@ public sealed class EditorController(PatDbContext db) : Controller
         if (form.FirstMonth is { } first && form.LastMonth is { } last)
         {
             // New months reset the shading to the range; unchanged months keep the shading the user clicked.
-            if (first != line.FirstMonth || last != line.LastMonth) line.SetMonths(first, last);
+            var reported = await db.ReportedMonthsAsync(lineId);
+            if ((first != line.FirstMonth || last != line.LastMonth) && !Try(() => line.ReviseMonths(MonthSet.Range(first, last), reported)))
+                return View(form);
         }
         else
         {
@@ -259,7 +261,8 @@ public sealed class EditorController(PatDbContext db) : Controller
     {
         if (await Line(programId, lineId) is not { } line) return NotFound();
         if (month is < 1 or > 12) return BadRequest();
-        line.Schedule = line.Schedule.Toggle(month);
+        var reported = await db.ReportedMonthsAsync(lineId);
+        if (!Try(() => line.ToggleMonth(month, reported))) return Problem(programId, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
         return await SaveAsync(line, form.Version, _ => { })
             ? Redirect($"/programas/{programId}/editar#cronograma")
             : Problem(programId, ConflictMessage);
@@ -309,17 +312,16 @@ public sealed class EditorController(PatDbContext db) : Controller
         if (await Line(programId, lineId) is not { } line) return NotFound();
         ViewData["Line"] = line;
         if (!ModelState.IsValid) return View(form);
+        var reported = await db.ReportedMonthsAsync(lineId);
         var i = line.Indicator ?? line.SetIndicator(new Indicator());
-        (i.Name, i.Dimension, i.Type, i.CalculationMethod) = (form.Name.Trim(), form.Dimension, form.Type, Clean(form.CalculationMethod));
-        (i.Value1Label, i.Value2Label, i.Frequency, i.UnitOfMeasure) = (Clean(form.Value1Label), Clean(form.Value2Label), form.Frequency, Clean(form.UnitOfMeasure));
-        (i.BaselineText, i.Baseline, i.Goal, i.GoalText, i.Trend) = (Clean(form.BaselineText), form.Baseline, form.Goal!.Value, Clean(form.GoalText), form.Trend);
-        (i.Budget, i.Observations, i.VerifiableIn, i.Accumulates, i.ActivityText) =
-            (Clean(form.Budget), Clean(form.Observations), Clean(form.VerifiableIn), form.Accumulates, Clean(form.ActivityText));
+        if (!Try(() => i.ChangeMeasurement(form.Type, form.Frequency, form.Accumulates, form.Trend, reported))) return View(form);
+        (i.Name, i.Dimension, i.CalculationMethod) = (form.Name.Trim(), form.Dimension, Clean(form.CalculationMethod));
+        (i.Value1Label, i.Value2Label, i.UnitOfMeasure) = (Clean(form.Value1Label), Clean(form.Value2Label), Clean(form.UnitOfMeasure));
+        (i.BaselineText, i.Baseline, i.Goal, i.GoalText) = (Clean(form.BaselineText), form.Baseline, form.Goal!.Value, Clean(form.GoalText));
+        (i.Budget, i.Observations, i.VerifiableIn, i.ActivityText) = (Clean(form.Budget), Clean(form.Observations), Clean(form.VerifiableIn), Clean(form.ActivityText));
         if (!Try(() => i.OverrideThresholds(form.Thresholds))) return View(form);
         // Goals only for the periods the indicator has now (its frequency or months may have changed).
-        var periods = line.FirstMonth is { } first && line.LastMonth is { } last
-            ? ReportingCalendar.Periods(line.Objective.Program.Year, i.Frequency, first, last).Select(p => p.LastMonth).ToHashSet()
-            : [];
+        var periods = ReportingCalendar.Periods(line.Objective.Program.Year, i.Frequency, line.Schedule).Select(p => p.LastMonth).ToHashSet();
         foreach (var month in i.PeriodGoals.Select(g => g.LastMonth).Except(periods).ToList()) i.SetPeriodGoal(month, null);
         foreach (var month in periods) i.SetPeriodGoal(month, form.PeriodGoals.GetValueOrDefault(month));
         var saved = i.Id == 0 ? await SaveAsync(null, 0, _ => { }) : await SaveAsync(i, form.Version, v => form.Version = v);
@@ -336,6 +338,8 @@ public sealed class EditorController(PatDbContext db) : Controller
     public async Task<IActionResult> DeleteIndicator(int programId, int lineId, ConfirmForm form)
     {
         if (await Line(programId, lineId) is not { Indicator: { } i } line) return NotFound();
+        if (await db.ProgressEntries.AnyAsync(e => e.ActionLineId == lineId))
+            return Problem(programId, $"La línea {line.Number} tiene avances reportados: su indicador no puede eliminarse (puede cancelarse cuando el programa esté aprobado).");
         db.Entry(i).Property(x => x.Version).OriginalValue = form.Version;
         db.Indicators.Remove(i);
         return await SaveAsync(null, 0, _ => { }) ? Saved(programId, $"Se eliminó el indicador de la línea {line.Number}.") : Problem(programId, ConflictMessage);

@@ -30,7 +30,7 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
     public IActionResult Status()
     {
         var status = int.TryParse(RouteData.Values["status"]?.ToString(), out var code) && code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
-        return Page(HttpContext, status, []);
+        return Page(HttpContext, status, HttpContext.Items[Infrastructure.ErrorDetail.Key] is string detail ? [detail] : []);
     }
 
     /// <summary>The error page with <paramref name="status"/> and, optionally, what exactly was wrong.</summary>

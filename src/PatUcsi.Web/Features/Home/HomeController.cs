@@ -11,7 +11,8 @@ using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Home;
 
-public sealed record ProgramSummary(int? Id, string UnitShortName, string UnitName, int Year, ProgramState? State, int Objectives, int ActionLines);
+/// <param name="Returned">A draft the Junta sent back with comments (not a fresh draft).</param>
+public sealed record ProgramSummary(int? Id, string UnitShortName, string UnitName, int Year, ProgramState? State, int Objectives, int ActionLines, bool Returned = false);
 
 public sealed record PendingPeriod(int ProgramId, int Year, int Month, DateOnly DueDate, ReportState? State);
 
@@ -93,5 +94,5 @@ public sealed class HomeController(PatDbContext db, TimeProvider clock) : Contro
 
     private static IQueryable<ProgramSummary> Summaries(IQueryable<AnnualProgram> programs) =>
         programs.Select(p => new ProgramSummary(p.Id, p.Unit.ShortName, p.Unit.Name, p.Year, p.State,
-            p.Objectives.Count, p.Objectives.SelectMany(o => o.ActionLines).Count()));
+            p.Objectives.Count, p.Objectives.SelectMany(o => o.ActionLines).Count(), p.State == ProgramState.Draft && p.ReviewComment != null));
 }

@@ -23,7 +23,54 @@ public static class EvidenceFormats
     {
         if (bytes.Length < 32 || !(bytes.StartsWith("%PDF-1."u8) || bytes.StartsWith("%PDF-2."u8))) return false;
         var tail = bytes[Math.Max(0, bytes.Length - 1024)..];
-        return tail.IndexOf("startxref"u8) >= 0 && tail.IndexOf("%%EOF"u8) >= 0 && bytes.IndexOf(" obj"u8) >= 0 && !CarriesExecutable(bytes);
+        return tail.IndexOf("startxref"u8) >= 0 && tail.IndexOf("%%EOF"u8) >= 0 && bytes.IndexOf(" obj"u8) >= 0
+            && !CarriesExecutable(bytes) && !StreamsCarryExecutable(bytes);
+    }
+
+    /// <summary>A program hidden in a compressed stream (an attached file) is found once the stream is inflated.</summary>
+    private static bool StreamsCarryExecutable(ReadOnlySpan<byte> bytes)
+    {
+        long inflated = 0;
+        for (var start = bytes.IndexOf("stream"u8); start >= 0; )
+        {
+            var data = start + 6;
+            if (data < bytes.Length && bytes[data] == '\r') data++;
+            if (data < bytes.Length && bytes[data] == '\n') data++;
+            var end = bytes[data..].IndexOf("endstream"u8);
+            if (end < 0) break;
+            var content = Inflate(bytes.Slice(data, end), MaxZipExpandedBytes - inflated);
+            if (content is not null)
+            {
+                inflated += content.Length;
+                if (CarriesExecutable(content)) return true;
+            }
+            var next = bytes[(data + end + 9)..].IndexOf("stream"u8);
+            start = next < 0 ? -1 : data + end + 9 + next;
+        }
+        return false;
+    }
+
+    /// <summary>The zlib-inflated bytes, or null when they are not zlib data (or would pass <paramref name="limit"/>).</summary>
+    private static byte[]? Inflate(ReadOnlySpan<byte> compressed, long limit)
+    {
+        if (compressed.Length < 2 || limit <= 0) return null;
+        try
+        {
+            using var inflate = new ZLibStream(new MemoryStream(compressed.ToArray()), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = inflate.Read(buffer)) > 0)
+            {
+                output.Write(buffer, 0, read);
+                if (output.Length > limit) return null;
+            }
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Chunks from IHDR to IEND with nothing after it, and image data that inflates.</summary>
@@ -42,7 +89,7 @@ public static class EvidenceFormats
             var data = bytes.Slice(position + 8, (int)length);
             if (type == "IDAT") idat.Write(data);
             position += 12 + (int)length;
-            if (type == "IEND") return position == bytes.Length && idat.Length > 0 && Inflates(idat);
+            if (type == "IEND") return position == bytes.Length && idat.Length > 0 && Inflates(idat) && !CarriesExecutable(bytes);
         }
         return false;
     }
@@ -74,7 +121,7 @@ public static class EvidenceFormats
             switch (bytes[position])
             {
                 case 0x3B:
-                    return position == bytes.Length - 1;
+                    return position == bytes.Length - 1 && !CarriesExecutable(bytes);
                 case 0x21: // extension: label, then sub-blocks
                     position = SubBlocks(bytes, position + 2);
                     break;
@@ -104,16 +151,17 @@ public static class EvidenceFormats
             if (zip.GetEntry(main) is null || zip.GetEntry("[Content_Types].xml") is not { } types) return false;
             using (var reader = new StreamReader(types.Open()))
                 if (reader.ReadToEnd().Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)) return false;
+            var budget = MaxZipExpandedBytes;
             foreach (var entry in zip.Entries)
             {
                 var name = entry.FullName.ToLowerInvariant();
                 if (ExecutableExtensions.Any(name.EndsWith) || name.EndsWith("vbaproject.bin", StringComparison.Ordinal)) return false;
-                if (name.EndsWith(".bin", StringComparison.Ordinal) || name.Contains("embeddings/", StringComparison.Ordinal))
-                {
-                    using var part = new MemoryStream();
-                    using (var stream = entry.Open()) stream.CopyTo(part);
-                    if (CarriesExecutable(part.GetBuffer().AsSpan(0, (int)part.Length))) return false;
-                }
+                // Every part is read, within the budget whatever its header claims: a program may hide under any name.
+                using var part = new MemoryStream();
+                using (var stream = entry.Open())
+                    if (!CopyAtMost(stream, part, budget)) return false;
+                budget -= part.Length;
+                if (CarriesExecutable(part.GetBuffer().AsSpan(0, (int)part.Length))) return false;
             }
             return true;
         }
@@ -143,6 +191,18 @@ public static class EvidenceFormats
     }
 
     private static ReadOnlySpan<byte> Elf => [0x7F, (byte)'E', (byte)'L', (byte)'F'];
+
+    private static bool CopyAtMost(Stream source, Stream target, long limit)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            target.Write(buffer, 0, read);
+            if (target.Length > limit) return false;
+        }
+        return true;
+    }
 
     private static int ColorTable(byte flags) => (flags & 0x80) != 0 ? 3 * (1 << ((flags & 0x07) + 1)) : 0;
 

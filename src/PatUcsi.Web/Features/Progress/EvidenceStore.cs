@@ -40,15 +40,16 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
     public async Task<(StoredFile? File, string? Error)> SaveAsync(IFormFile upload, CancellationToken ct)
     {
         if (upload.Length == 0) return (null, "El archivo está vacío.");
+        var name = DisplayName(upload.FileName);
         if (upload.Length > MaxBytes)
-            return (null, $"El archivo «{upload.FileName}» pesa {Size(upload.Length)}; el máximo es {Size(MaxBytes)}.");
+            return (null, $"El archivo «{name}» pesa {Size(upload.Length)}; el máximo es {Size(MaxBytes)}.");
 
         await using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
         var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
         var detected = Detect(buffer, extension);
         if (detected is null)
-            return (null, $"El archivo «{upload.FileName}» no es un PDF, una imagen (PNG, JPG, GIF) ni un documento de Office válido.");
+            return (null, $"El archivo «{name}» no es un PDF, una imagen (PNG, JPG, GIF) ni un documento de Office válido, o lleva un programa dentro.");
 
         var storedName = $"{Guid.NewGuid():N}{detected.Value.Extension}";
         buffer.Position = 0;
@@ -97,6 +98,9 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
         }
         return deleted;
     }
+
+    /// <summary>Whether the stored file is there (a restore without the evidence folder would lack it).</summary>
+    public bool Exists(string storedName) => File.Exists(Path.Combine(Folder, Path.GetFileName(storedName)));
 
     public Stream Open(string storedName) =>
         File.OpenRead(Path.Combine(Folder, Path.GetFileName(storedName))); // the stored name never carries a path

@@ -29,7 +29,7 @@ public sealed class LineInput
     public IFormFile? File { get; set; }
     public List<int> RemoveEvidence { get; set; } = [];
     /// <summary>The values the user was asked about and confirmed by saving again (see <see cref="ValuesKey"/>).</summary>
-    [StringLength(100)] public string? ConfirmedValues { get; set; }
+    [StringLength(100, ErrorMessage = "La página estaba incompleta; vuelva a abrirla.")] public string? ConfirmedValues { get; set; }
 
     public string ValuesKey => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Value1}|{Value2}");
 

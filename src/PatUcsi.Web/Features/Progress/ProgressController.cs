@@ -65,7 +65,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
                 : "El informe fue enviado al Titular; no puede modificarse hasta que lo apruebe o lo devuelva.");
 
         var due = PeriodPageBuilder.LinesDue(program, month).ToDictionary(x => x.Line.Id, x => x.Line);
-        ValidateLines(form, due, month);
+        ValidateLines(form, due, month, report);
         if (!ModelState.IsValid) return View(await Page(programId, month, FilesNotKept(form)));
 
         report ??= db.PeriodReports.Add(new PeriodReport(program, month)).Entity;
@@ -77,7 +77,8 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
         {
             var input = form.Lines[i];
             var entry = report.Entries.FirstOrDefault(e => e.ActionLineId == input.ActionLineId);
-            var hasEvidence = input.File is { Length: > 0 } || !string.IsNullOrWhiteSpace(input.Reference) || entry?.Evidence.Count > input.RemoveEvidence.Count;
+            var kept = entry?.Evidence.Count(e => !input.RemoveEvidence.Contains(e.Id)) ?? 0; // ids of other lines' evidence remove nothing
+            var hasEvidence = input.File is { Length: > 0 } || !string.IsNullOrWhiteSpace(input.Reference) || kept > 0;
             if (input.IsEmpty && !hasEvidence)
             {
                 if (entry is not null)
@@ -170,7 +171,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     public async Task<IActionResult> Download(int programId, int evidenceId)
     {
         var item = await db.EvidenceOf(programId).Where(e => e.Id == evidenceId && e.StoredName != null).SingleOrDefaultAsync();
-        if (item is null) return NotFound();
+        if (item is null || !evidence.Exists(item.StoredName!)) return NotFound();
         return File(evidence.Open(item.StoredName!), item.ContentType ?? "application/octet-stream", item.FileName ?? item.StoredName);
     }
 
@@ -187,7 +188,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     /// Every posted line must be one of the month's (an id of another program or month refuses the whole
     /// save); every error names its line; a value far outside its meta is questioned once.
     /// </summary>
-    private void ValidateLines(PeriodForm form, Dictionary<int, ActionLine> due, int month)
+    private void ValidateLines(PeriodForm form, Dictionary<int, ActionLine> due, int month, PeriodReport? report)
     {
         if (form.Lines.Count == 0 || form.Lines.Any(l => !due.ContainsKey(l.ActionLineId)) || form.Lines.DistinctBy(l => l.ActionLineId).Count() != form.Lines.Count)
         {
@@ -209,15 +210,21 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
             var indicator = line.Indicator!;
             if (IndicatorCalculator.Validate(indicator.Type, input.Value1, input.Value2) is { } error)
                 ModelState.AddModelError($"Lines[{i}].Value1", $"Línea {line.Number}: {error}");
-            else if (GoalRules.IsUnusual(indicator.Type, indicator.Goal, input.Value1!.Value, input.Value2) && input.ConfirmedValues != input.ValuesKey)
+            else if (GoalRules.IsUnusual(indicator.Type, indicator.Goal, input.Value1!.Value, input.Value2)
+                     && input.ConfirmedValues != input.ValuesKey && !AlreadyStored(report, input))
             {
+                var value = GoalRules.PeriodValue(indicator.Type, input.Value1.Value, input.Value2)!.Value;
                 ModelState.AddModelError($"Lines[{i}].Value1",
-                    $"Línea {line.Number}: {Format.Number(input.Value1.Value)} es más de {GoalRules.UnusualFactor:0} veces la meta ({Format.Number(indicator.Goal)}). " +
-                    "Si el valor es correcto, guarde de nuevo para confirmarlo; si no, corríjalo.");
+                    $"Línea {line.Number}: el valor del periodo ({Format.Input(Math.Round(value, 4))}) es más de {GoalRules.UnusualFactor:0} veces la meta " +
+                    $"({Format.Input(indicator.Goal)}). Si es correcto, guarde de nuevo para confirmarlo; si no, corríjalo.");
                 input.ConfirmedValues = input.ValuesKey;
             }
         }
     }
+
+    /// <summary>A value saved before was confirmed then: saving or sending it again asks nothing.</summary>
+    private static bool AlreadyStored(PeriodReport? report, LineInput input) =>
+        report?.Entries.FirstOrDefault(e => e.ActionLineId == input.ActionLineId) is { } entry && entry.Value1 == input.Value1 && entry.Value2 == input.Value2;
 
     /// <summary>A form shown again cannot keep the files chosen in it: say so next to each one.</summary>
     private PeriodForm FilesNotKept(PeriodForm form)

@@ -54,7 +54,7 @@ public sealed class UnitsController(PatDbContext db) : Controller
         await CheckUniqueAsync(form, null);
         if (!ModelState.IsValid) return View("Edit", form);
         db.Units.Add(new Unit(form.ShortName, form.Name, Clean(form.HeadName), Clean(form.HeadTitle)) { IsActive = form.IsActive });
-        await db.SaveChangesAsync();
+        if (!await SaveAsync(form)) return View("Edit", form);
         TempData["Notice"] = $"Se dio de alta la unidad {form.ShortName}.";
         return Redirect("/admin/unidades");
     }
@@ -77,17 +77,29 @@ public sealed class UnitsController(PatDbContext db) : Controller
         if (!ModelState.IsValid) return View(form);
         (u.ShortName, u.Name, u.HeadName, u.HeadTitle, u.IsActive) = (form.ShortName.Trim(), form.Name.Trim(), Clean(form.HeadName), Clean(form.HeadTitle), form.IsActive);
         db.Entry(u).Property(x => x.Version).OriginalValue = form.Version;
+        if (!await SaveAsync(form)) return View(form);
+        TempData["Notice"] = $"Se guardó la unidad {u.ShortName}.";
+        return Redirect("/admin/unidades");
+    }
+
+    /// <summary>Saves; a concurrent edit, or the same siglas saved by someone else a moment ago, comes back as the form's error.</summary>
+    private async Task<bool> SaveAsync(UnitForm form)
+    {
         try
         {
             await db.SaveChangesAsync();
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", "Otra persona modificó esta unidad mientras usted editaba. Vuelva a abrirla para ver la versión actual.");
-            return View(form);
         }
-        TempData["Notice"] = $"Se guardó la unidad {u.ShortName}.";
-        return Redirect("/admin/unidades");
+        catch (DbUpdateException)
+        {
+            ModelState.AddModelError(nameof(form.ShortName), $"Ya existe una unidad con las siglas {form.ShortName.Trim()}.");
+        }
+        db.ChangeTracker.Clear();
+        return false;
     }
 
     private async Task CheckUniqueAsync(UnitForm form, int? unitId)

@@ -53,7 +53,17 @@ public sealed class YearsController(PatDbContext db, TimeProvider clock) : Contr
         var unit = await db.Units.SingleAsync(u => u.Id == form.UnitId);
         var program = source?.CopyTo(form.Year) ?? new AnnualProgram(unit, form.Year);
         db.Programs.Add(program);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Opened by someone else a moment ago: the unique index of unit and year answers.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(nameof(form.Year), $"La unidad ya tiene programa para {form.Year}.");
+            return await FormView(form);
+        }
         TempData["Notice"] = source is null
             ? $"Se abrió el ejercicio {form.Year} de {unit.ShortName}, vacío y en borrador."
             : $"Se abrió el ejercicio {form.Year} de {unit.ShortName} con el contenido de {source.Year} (sin avances), en borrador.";
