@@ -78,8 +78,9 @@ public class AuditAndConcurrencyTests
         await using (var db = database.Context(new SystemAuditContext("admin")))
         {
             var program = await db.Programs.Include(p => p.Abbreviations).SingleAsync();
+            program.Reopen("Corregir el lugar de firma."); // an approved program is changed only once reopened
             program.Signature.Place = "San José del Cabo, Baja California Sur";
-            program.Abbreviations.RemoveAt(0);
+            program.SetAbbreviations(program.Abbreviations.OrderBy(a => a.Position).Skip(1).Select(a => (a.Acronym, a.Meaning)).ToList());
             await db.SaveChangesAsync();
         }
 

@@ -249,7 +249,7 @@ public class CopyTests
             Mission = "Misión", GraceDays = 7, GreenThreshold = 85,
             Signature = new SignatureBlock { Name = "Titular", Place = "La Paz", Date = new DateOnly(2024, 7, 22) },
         };
-        previous.Abbreviations.Add(new Abbreviation("PREP", "Programa de Resultados Electorales Preliminares", 1));
+        previous.AddAbbreviation("PREP", "Programa de Resultados Electorales Preliminares");
         var line = previous.AddObjective(3, "Objetivo", ObjectiveGroup.Transversal).AddActionLine("Línea", 2, 5, "3.1");
         line.SetSchedule(MonthSet.Of([2, 4]));
         var indicator = line.SetIndicator(new Indicators.Indicator { Name = "Indicador", Goal = 4, Type = Indicators.IndicatorType.Ratio });

@@ -68,10 +68,11 @@ public partial class LibreOfficeTests(ExportFixture fixture) : IClassFixture<Exp
     }
 
     /// <summary>One sheet as CSV rows of displayed (formatted) values, computed by LibreOffice.</summary>
-    private static List<string[]> Convert(string workbook, string folder, int sheet)
+    internal static List<string[]> Convert(string workbook, string folder, int sheet, string? importFilter = null)
     {
         var filter = $"csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,{sheet}";
-        var info = new ProcessStartInfo("soffice", $"--headless --norestore -env:UserInstallation=file://{folder}/perfil --convert-to \"{filter}\" --outdir \"{folder}\" \"{workbook}\"")
+        var infilter = importFilter is null ? "" : $"--infilter=\"{importFilter}\" ";
+        var info = new ProcessStartInfo("soffice", $"--headless --norestore -env:UserInstallation=file://{folder}/perfil {infilter}--convert-to \"{filter}\" --outdir \"{folder}\" \"{workbook}\"")
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using (var process = Process.Start(info) ?? throw new InvalidOperationException("soffice did not start: install libreoffice-calc-nogui (./test.sh does)."))
         {
@@ -87,7 +88,7 @@ public partial class LibreOfficeTests(ExportFixture fixture) : IClassFixture<Exp
     private static string SheetName(int sheet) => sheet == 1 ? ProgramWorkbook.ByUnitSheet : ProgramWorkbook.TransversalSheet;
 
     /// <summary>The fields of one CSV line: comma-separated, double quotes around fields that need them.</summary>
-    private static string[] Fields(string line)
+    internal static string[] Fields(string line)
     {
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();

@@ -422,7 +422,7 @@ public sealed partial class HostileInputTests(ITestOutputHelper output)
         var entry = report.Record(lineId, 1, null, "Avance de la prueba");
         var stored = $"{Guid.NewGuid():N}.pdf";
         await File.WriteAllBytesAsync(Path.Combine(factory.EvidenceFolder, stored), ProgressTests.Pdf);
-        entry.Evidence.Add(new Evidence(null, "prueba.pdf", stored, "application/pdf", ProgressTests.Pdf.Length, "prueba", DateTime.UtcNow));
+        report.AddEvidence(lineId, new Evidence(null, "prueba.pdf", stored, "application/pdf", ProgressTests.Pdf.Length, "prueba", factory.Clock.GetUtcNow().UtcDateTime));
         db.PeriodReports.Add(report);
         await db.SaveChangesAsync();
         return entry.Evidence[0].Id;

@@ -212,7 +212,7 @@ public partial class PermissionMatrixTests
         var entry = report.Record(line.Id, 1, null, "Avance de la matriz");
         var stored = $"{Guid.NewGuid():N}.pdf";
         await File.WriteAllTextAsync(Path.Combine(factory.EvidenceFolder, stored), "%PDF-1.4 matriz");
-        entry.Evidence.Add(new PatUcsi.Domain.Progress.Evidence(null, "matriz.pdf", stored, "application/pdf", 15, "prueba", DateTime.UtcNow));
+        report.AddEvidence(line.Id, new PatUcsi.Domain.Progress.Evidence(null, "matriz.pdf", stored, "application/pdf", 15, "prueba", factory.Clock.GetUtcNow().UtcDateTime));
         db.PeriodReports.Add(report);
         await db.SaveChangesAsync();
         return new RouteIds(programId, line.ObjectiveId, line.Id, unitId, target.Id, entry.Evidence[0].Id);

@@ -85,7 +85,7 @@ public static class ProgramImporter
             program.Signature = new SignatureBlock { Name = s.Name, Title = s.Title, Place = s.Place, Date = s.Date };
         for (var i = 0; i < document.Abbreviations.Count; i++)
             Try(errors, $"Abreviatura {i + 1}", () =>
-                program.Abbreviations.Add(new Abbreviation(document.Abbreviations[i].Acronym, document.Abbreviations[i].Meaning, i + 1)));
+                program.AddAbbreviation(document.Abbreviations[i].Acronym, document.Abbreviations[i].Meaning));
 
         foreach (var o in document.Objectives)
             Try(errors, $"Objetivo {o.Number}", () => AddObjective(program, o, errors));

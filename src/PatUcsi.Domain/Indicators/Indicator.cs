@@ -84,7 +84,9 @@ public class Indicator : Entity, IVersioned
     public string? CancellationReason { get; private set; }
 
     /// <summary>Calendarización de metas: optional goal per period.</summary>
-    public List<PeriodGoal> PeriodGoals { get; private set; } = [];
+    private List<PeriodGoal> _periodGoals = [];
+
+    public IReadOnlyList<PeriodGoal> PeriodGoals => _periodGoals;
 
     public int Version { get; set; }
 
@@ -144,7 +146,7 @@ public class Indicator : Entity, IVersioned
         copy.ActionLineId = 0;
         copy.IsCancelled = false;
         copy.CancellationReason = null;
-        copy.PeriodGoals = PeriodGoals.Select(g => new PeriodGoal(g.LastMonth, g.Goal)).ToList();
+        copy._periodGoals = _periodGoals.Select(g => new PeriodGoal(g.LastMonth, g.Goal)).ToList();
         return copy;
     }
 
@@ -166,8 +168,8 @@ public class Indicator : Entity, IVersioned
     {
         Months.Check(lastMonth);
         if (goal < 0) throw new DomainException("La meta del periodo no puede ser negativa.");
-        PeriodGoals.RemoveAll(g => g.LastMonth == lastMonth);
-        if (goal is not null) PeriodGoals.Add(new PeriodGoal(lastMonth, goal.Value));
+        _periodGoals.RemoveAll(g => g.LastMonth == lastMonth);
+        if (goal is not null) _periodGoals.Add(new PeriodGoal(lastMonth, goal.Value));
     }
 }
 

@@ -58,8 +58,11 @@ public class AnnualProgram : Entity, IVersioned
 
     public TrafficLightThresholds Thresholds => new(GreenThreshold, YellowThreshold, OverachievementThreshold);
 
-    public List<Abbreviation> Abbreviations { get; private set; } = [];
-    public List<SpecificObjective> Objectives { get; private set; } = [];
+    private readonly List<Abbreviation> _abbreviations = [];
+    private readonly List<SpecificObjective> _objectives = [];
+
+    public IReadOnlyList<Abbreviation> Abbreviations => _abbreviations;
+    public IReadOnlyList<SpecificObjective> Objectives => _objectives;
 
     public int Version { get; set; }
 
@@ -110,15 +113,56 @@ public class AnnualProgram : Entity, IVersioned
         if (Objectives.Any(o => o.Number == number))
             throw new DomainException($"Ya existe el objetivo {number}.");
         var objective = new SpecificObjective(this, number, text, group);
-        Objectives.Add(objective);
+        _objectives.Add(objective);
         return objective;
+    }
+
+    /// <summary>Removes an objective with its lines; the others are numbered 1..n again in their order.</summary>
+    public void RemoveObjective(SpecificObjective objective)
+    {
+        EnsureEditable();
+        if (!_objectives.Remove(objective)) throw new DomainException("El objetivo no pertenece a este programa.");
+        Renumber(_objectives.OrderBy(o => o.Number).ToList());
+    }
+
+    public Abbreviation AddAbbreviation(string acronym, string meaning)
+    {
+        EnsureEditable();
+        var abbreviation = new Abbreviation(acronym, meaning, _abbreviations.Count + 1);
+        _abbreviations.Add(abbreviation);
+        return abbreviation;
+    }
+
+    /// <summary>
+    /// "Abreviaturas y siglas" as the editor lists them, in order. A sigla already there keeps its row (its meaning
+    /// or place may change), new ones are added and those no longer listed removed, so the history says exactly that.
+    /// </summary>
+    public void SetAbbreviations(IReadOnlyList<(string Acronym, string Meaning)> rows)
+    {
+        EnsureEditable();
+        var unused = _abbreviations.OrderBy(a => a.Position).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var acronym = Require(rows[i].Acronym, "La sigla es obligatoria.");
+            var meaning = Require(rows[i].Meaning, "El significado es obligatorio.");
+            if (unused.FirstOrDefault(a => a.Acronym == acronym) is { } kept)
+            {
+                unused.Remove(kept);
+                (kept.Meaning, kept.Position) = (meaning, i + 1);
+            }
+            else
+            {
+                _abbreviations.Add(new Abbreviation(acronym, meaning, i + 1));
+            }
+        }
+        foreach (var removed in unused) _abbreviations.Remove(removed);
     }
 
     /// <summary>Renumbers the objectives 1..n in the given order (and their action lines with them).</summary>
     public void Renumber(IReadOnlyList<SpecificObjective> order)
     {
         EnsureEditable();
-        if (order.Count != Objectives.Count || order.Except(Objectives).Any())
+        if (order.Count != _objectives.Count || order.Except(_objectives).Any())
             throw new DomainException("El nuevo orden debe incluir todos los objetivos del programa.");
         for (var i = 0; i < order.Count; i++) order[i].Renumber(i + 1);
     }
@@ -139,7 +183,7 @@ public class AnnualProgram : Entity, IVersioned
             YellowThreshold = YellowThreshold, OverachievementThreshold = OverachievementThreshold,
             Signature = new SignatureBlock { Name = Signature.Name, Title = Signature.Title, Place = Signature.Place },
         };
-        copy.Abbreviations.AddRange(Abbreviations.OrderBy(a => a.Position).Select(a => new Abbreviation(a.Acronym, a.Meaning, a.Position)));
+        copy._abbreviations.AddRange(_abbreviations.OrderBy(a => a.Position).Select(a => new Abbreviation(a.Acronym, a.Meaning, a.Position)));
         foreach (var objective in Objectives.OrderBy(o => o.Number))
         {
             var o = copy.AddObjective(objective.Number, objective.Text, objective.Group);

@@ -35,7 +35,9 @@ public class SpecificObjective : Entity, IVersioned
     public string? Policies { get; set; }
     /// <summary>The objective as written in the indicator format, where it differs from <see cref="Text"/>.</summary>
     public string? FormatText { get; set; }
-    public List<ActionLine> ActionLines { get; private set; } = [];
+    private readonly List<ActionLine> _actionLines = [];
+
+    public IReadOnlyList<ActionLine> ActionLines => _actionLines;
     public int Version { get; set; }
 
     public IndicatorFormat Format => Group == ObjectiveGroup.Transversal ? IndicatorFormat.Transversal : IndicatorFormat.ByUnit;
@@ -43,11 +45,17 @@ public class SpecificObjective : Entity, IVersioned
     public ActionLine AddActionLine(string text, int? firstMonth = null, int? lastMonth = null, string? number = null)
     {
         Program.EnsureEditable();
-        var position = ActionLines.Count == 0 ? 1 : ActionLines.Max(a => a.Position) + 1;
+        var position = _actionLines.Count == 0 ? 1 : _actionLines.Max(a => a.Position) + 1;
         var line = new ActionLine(this, number ?? $"{Number}.{position}", position, text);
         if (firstMonth is not null && lastMonth is not null) line.SetMonths(firstMonth.Value, lastMonth.Value);
-        ActionLines.Add(line);
+        _actionLines.Add(line);
         return line;
+    }
+
+    public void RemoveActionLine(ActionLine line)
+    {
+        Program.EnsureEditable();
+        if (!_actionLines.Remove(line)) throw new DomainException("La línea de acción no pertenece a este objetivo.");
     }
 
     internal void Renumber(int number)

@@ -43,8 +43,11 @@ public class PeriodReport : Entity, IVersioned
     public string? ReviewComment { get; private set; }
     /// <summary>Submitted after the period's due date (last day plus grace days).</summary>
     public bool IsLate { get; private set; }
-    public List<ProgressEntry> Entries { get; private set; } = [];
-    public List<ReportEvent> History { get; private set; } = [];
+    private readonly List<ProgressEntry> _entries = [];
+    private readonly List<ReportEvent> _history = [];
+
+    public IReadOnlyList<ProgressEntry> Entries => _entries;
+    public IReadOnlyList<ReportEvent> History => _history;
     public int Version { get; set; }
 
     public bool IsEditable => State is ReportState.Draft or ReportState.Returned;
@@ -70,11 +73,11 @@ public class PeriodReport : Entity, IVersioned
     public ProgressEntry Record(int actionLineId, decimal? value1, decimal? value2, string? narrative)
     {
         EnsureEditable();
-        var entry = Entries.FirstOrDefault(e => e.ActionLineId == actionLineId);
+        var entry = _entries.FirstOrDefault(e => e.ActionLineId == actionLineId);
         if (entry is null)
         {
             entry = new ProgressEntry(actionLineId);
-            Entries.Add(entry);
+            _entries.Add(entry);
         }
         entry.Value1 = value1;
         entry.Value2 = value2;
@@ -83,6 +86,34 @@ public class PeriodReport : Entity, IVersioned
     }
 
     /// <summary>Sends the report; it is late when the institute's date of sending is after the due date.</summary>
+    /// <summary>Takes a line out of the report (its values and evidence); returns the stored files it leaves behind.</summary>
+    public IReadOnlyList<string> Remove(int actionLineId)
+    {
+        EnsureEditable();
+        if (_entries.FirstOrDefault(e => e.ActionLineId == actionLineId) is not { } entry) return [];
+        _entries.Remove(entry);
+        return entry.Evidence.Select(e => e.StoredName).OfType<string>().ToList();
+    }
+
+    public void AddEvidence(int actionLineId, Evidence evidence)
+    {
+        EnsureEditable();
+        Entry(actionLineId).EvidenceList.Add(evidence);
+    }
+
+    /// <summary>Removes the line's evidence with these ids (ids of other lines remove nothing); returns their stored files.</summary>
+    public IReadOnlyList<string> RemoveEvidence(int actionLineId, IReadOnlyCollection<int> evidenceIds)
+    {
+        EnsureEditable();
+        var list = Entry(actionLineId).EvidenceList;
+        var removed = list.Where(e => evidenceIds.Contains(e.Id)).ToList();
+        list.RemoveAll(removed.Contains);
+        return removed.Select(e => e.StoredName).OfType<string>().ToList();
+    }
+
+    private ProgressEntry Entry(int actionLineId) =>
+        _entries.FirstOrDefault(e => e.ActionLineId == actionLineId) ?? throw new DomainException("La línea no tiene avance en este informe.");
+
     public void Submit(string user, Moment at, int graceDays)
     {
         if (!IsEditable) throw new DomainException("Solo un informe en borrador o devuelto puede enviarse.");
@@ -132,7 +163,7 @@ public class PeriodReport : Entity, IVersioned
     }
 
     private void Log(ReportAction action, string user, DateTime at, string? comment) =>
-        History.Add(new ReportEvent(action, user, at, comment));
+        _history.Add(new ReportEvent(action, user, at, comment));
 }
 
 /// <summary>The values, narrative and evidence of one action line in one period report.</summary>
@@ -151,7 +182,12 @@ public class ProgressEntry : Entity, IVersioned
     public string? Narrative { get; set; }
     /// <summary>The Titular's comment on this line when the report was returned.</summary>
     public string? ReviewComment { get; set; }
-    public List<Evidence> Evidence { get; private set; } = [];
+    private readonly List<Evidence> _evidence = [];
+
+    public IReadOnlyList<Evidence> Evidence => _evidence;
+
+    /// <summary>Changed only through the report, which checks it is editable.</summary>
+    internal List<Evidence> EvidenceList => _evidence;
     public int Version { get; set; }
 }
 

@@ -51,10 +51,18 @@ public static class IndicatorData
                 null => "",
                 decimal d => d.ToString("0.####", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                string text => Neutralized(text),
                 var v => v.ToString() ?? "",
             }))));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
+
+    /// <summary>
+    /// A text that a spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage return) is
+    /// opened as text: a leading apostrophe, as OWASP's CSV injection guidance says, so no user text is ever evaluated.
+    /// </summary>
+    public static string Neutralized(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;

@@ -80,16 +80,8 @@ public sealed class EditorController(PatDbContext db) : Controller
         var p = await db.Programs.Include(x => x.Unit).Include(x => x.Abbreviations).SingleAsync(x => x.Id == programId);
         ViewData["Program"] = p;
         if (!ModelState.IsValid) return View(form);
-        var wanted = form.Rows.Where(r => !string.IsNullOrWhiteSpace(r.Acronym)).ToList();
-        var existing = p.Abbreviations.OrderBy(a => a.Position).ToList();
-        for (var i = 0; i < wanted.Count; i++)
-        {
-            if (i < existing.Count)
-                (existing[i].Acronym, existing[i].Meaning, existing[i].Position) = (wanted[i].Acronym!.Trim(), wanted[i].Meaning!.Trim(), i + 1);
-            else
-                p.Abbreviations.Add(new Abbreviation(wanted[i].Acronym!, wanted[i].Meaning!, i + 1));
-        }
-        foreach (var removed in existing.Skip(wanted.Count)) p.Abbreviations.Remove(removed);
+        var wanted = form.Rows.Where(r => !string.IsNullOrWhiteSpace(r.Acronym)).Select(r => (r.Acronym!, r.Meaning!)).ToList();
+        if (!Try(() => p.SetAbbreviations(wanted))) return View(form);
         p.Version++; // the list belongs to the program: a concurrent edit of it must conflict
         return await SaveAsync(p, form.Version, v => form.Version = v) ? Saved(programId, "Se guardaron las abreviaturas.") : View(form);
     }
@@ -189,9 +181,7 @@ public sealed class EditorController(PatDbContext db) : Controller
         if (await db.ProgressEntries.AnyAsync(e => lineIds.Contains(e.ActionLineId)))
             return Problem(programId, $"El objetivo {o.Number} tiene avances reportados: no puede eliminarse.");
         db.Entry(o).Property(x => x.Version).OriginalValue = form.Version;
-        p.Objectives.Remove(o);
-        var rest = p.Objectives.OrderBy(x => x.Number).ToList();
-        p.Renumber(rest);
+        p.RemoveObjective(o);
         return await SaveAsync(null, 0, _ => { }) ? Saved(programId, $"Se eliminó el objetivo «{Shorten(o.Text)}».") : Problem(programId, ConflictMessage);
     }
 
@@ -281,7 +271,7 @@ public sealed class EditorController(PatDbContext db) : Controller
         if (await db.ProgressEntries.AnyAsync(e => e.ActionLineId == lineId))
             return Problem(programId, $"La línea {line.Number} tiene avances reportados: no puede eliminarse.");
         db.Entry(line).Property(x => x.Version).OriginalValue = form.Version;
-        line.Objective.ActionLines.Remove(line);
+        line.Objective.RemoveActionLine(line);
         db.ActionLines.Remove(line);
         return await SaveAsync(null, 0, _ => { }) ? Saved(programId, $"Se eliminó la línea de acción {line.Number}.") : Problem(programId, ConflictMessage);
     }

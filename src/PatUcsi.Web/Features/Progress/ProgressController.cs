@@ -81,19 +81,14 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
             var hasEvidence = input.File is { Length: > 0 } || !string.IsNullOrWhiteSpace(input.Reference) || kept > 0;
             if (input.IsEmpty && !hasEvidence)
             {
-                if (entry is not null)
-                {
-                    removedFiles.AddRange(entry.Evidence.Select(e => e.StoredName).OfType<string>());
-                    report.Entries.Remove(entry);
-                }
+                removedFiles.AddRange(report.Remove(input.ActionLineId));
                 continue;
             }
             entry = report.Record(input.ActionLineId, input.Value1, input.Value2, input.Narrative);
             if (entry.Id != 0) db.Entry(entry).Property(e => e.Version).OriginalValue = input.Version!.Value;
-            removedFiles.AddRange(entry.Evidence.Where(e => input.RemoveEvidence.Contains(e.Id)).Select(e => e.StoredName).OfType<string>());
-            entry.Evidence.RemoveAll(e => input.RemoveEvidence.Contains(e.Id));
+            removedFiles.AddRange(report.RemoveEvidence(input.ActionLineId, input.RemoveEvidence));
             if (!string.IsNullOrWhiteSpace(input.Reference))
-                entry.Evidence.Add(new Evidence(input.Reference, null, null, null, null, user, clock.GetUtcNow().UtcDateTime));
+                report.AddEvidence(input.ActionLineId, new Evidence(input.Reference, null, null, null, null, user, clock.GetUtcNow().UtcDateTime));
             if (input.File is { Length: > 0 } file)
             {
                 var (stored, error) = await evidence.SaveAsync(file, ct);
@@ -105,7 +100,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
                     return View(await Page(programId, month, FilesNotKept(form)));
                 }
                 storedNow.Add(stored!.StoredName);
-                entry.Evidence.Add(new Evidence(null, EvidenceStore.DisplayName(file.FileName), stored.StoredName, stored.ContentType, stored.Size, user, clock.GetUtcNow().UtcDateTime));
+                report.AddEvidence(input.ActionLineId, new Evidence(null, EvidenceStore.DisplayName(file.FileName), stored.StoredName, stored.ContentType, stored.Size, user, clock.GetUtcNow().UtcDateTime));
             }
         }
 
