@@ -24,17 +24,41 @@ public static partial class WorkbookReader
     private const string NotOfficial =
         "El archivo no tiene el formato oficial: no se encontraron los encabezados del «FORMATO DE PROGRAMAS ANUALES DE TRABAJO POR ÓRGANO» ni de «OBJETIVOS CON TRANSVERSALIDAD».";
 
+    /// <summary>
+    /// Far more than any program's workbook needs (UCSI 2024: 60 KB expanded, 60 rows a sheet): a file past these
+    /// limits — a zip that expands to gigabytes, a sheet of a million rows — is refused before it fills the memory.
+    /// </summary>
+    private const long MaxExpandedBytes = 50L * 1024 * 1024;
+    private const long MaxCharactersInPart = 10_000_000;
+    private const int MaxRows = 10_000;
+
+    private const string TooLarge =
+        "El libro es demasiado grande para un programa anual de trabajo (más de 50 MB al descomprimirse o más de 10 000 renglones en una hoja). Revise que sea el archivo correcto.";
+
     public static WorkbookReadResult Read(Stream stream, UnitDocument unit, int year, string fileName)
     {
         Dictionary<string, List<Dictionary<int, string>>> sheets;
         try
         {
-            using var spreadsheet = SpreadsheetDocument.Open(stream, false);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            buffer.Position = 0;
+            using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+                if (zip.Entries.Sum(e => e.Length) > MaxExpandedBytes) return new WorkbookReadResult(null, [], [], TooLarge);
+            buffer.Position = 0;
+            // The size a part claims could lie: the reader also stops at a part of more characters than any sheet has.
+            using var spreadsheet = SpreadsheetDocument.Open(buffer, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             sheets = Sheets(spreadsheet);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException)
+        catch (TooManyRowsException)
         {
-            return new WorkbookReadResult(null, [], [], "El archivo no es un libro de Excel (.xlsx) válido.");
+            return new WorkbookReadResult(null, [], [], TooLarge);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException or System.Xml.XmlException)
+        {
+            // Past the character limit the XML reader says "MaxCharactersInDocument" (or the SDK "…InPart").
+            var tooLarge = e.Message.Contains("MaxCharacters", StringComparison.Ordinal) || e.InnerException?.Message.Contains("MaxCharacters", StringComparison.Ordinal) == true;
+            return new WorkbookReadResult(null, [], [], tooLarge ? TooLarge : "El archivo no es un libro de Excel (.xlsx) válido.");
         }
 
         var read = new List<string>();
@@ -189,6 +213,7 @@ public static partial class WorkbookReader
         foreach (var sheet in part.Workbook.Sheets?.Elements<Sheet>() ?? [])
         {
             var worksheet = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet;
+            if (worksheet.Descendants<Row>().Skip(MaxRows).Any()) throw new TooManyRowsException();
             result[sheet.Name!] = worksheet.Descendants<Row>().Select(row =>
             {
                 var cells = new Dictionary<int, string> { [0] = row.RowIndex?.Value.ToString(CultureInfo.InvariantCulture) ?? "" };
@@ -203,6 +228,8 @@ public static partial class WorkbookReader
         }
         return result;
     }
+
+    private sealed class TooManyRowsException : Exception;
 
     private static int Column(string reference) =>
         reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => n * 26 + (char.ToUpperInvariant(c) - 'A' + 1));
