@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test as CI does: on a real PostgreSQL server, a real Chromium, poppler's PDF tools and
-# LibreOffice Calc, all from Debian's packages. What is missing is installed (as root) or reported; PostgreSQL is started in a throwaway
+# Runs every test as CI does: on a real PostgreSQL server, a real Chromium, nginx with TLS in front of the app,
+# poppler's PDF tools and LibreOffice Calc, all from Debian's packages. What is missing is installed (as root) or reported; PostgreSQL is started in a throwaway
 # cluster unless PAT_TEST_POSTGRES already names a server. Ends with "N passed, N failed, N skipped"
 # and fails when any test failed or was skipped, or when no test ran.
 set -euo pipefail
@@ -10,6 +10,8 @@ need=()
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -z "${PAT_TEST_POSTGRES:-}" ] && [ -z "$pg_bin" ] && need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v openssl >/dev/null || need+=(openssl)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
@@ -36,6 +38,7 @@ if [ -z "${PAT_TEST_POSTGRES:-}" ]; then
   export PAT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 fi
 export PAT_CHROMIUM=${PAT_CHROMIUM:-$(command -v chromium)}
+export PAT_NGINX=${PAT_NGINX:-/usr/sbin/nginx}
 
 log=$(mktemp)
 set +e

@@ -43,10 +43,7 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
     private static (PatWebFactory Factory, string BaseUrl) StartApp()
     {
         var factory = new PatWebFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (factory, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        return (factory, factory.StartOnKestrel());
     }
 
     private async Task<IPage> NewPage(string baseUrl)

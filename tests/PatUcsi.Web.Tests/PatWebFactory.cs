@@ -8,9 +8,11 @@ using PatUcsi.Tests;
 namespace PatUcsi.Web.Tests;
 
 /// <summary>The real app, in process, on its own real database (SQLite file or PostgreSQL), seeded at start.</summary>
-public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFactory<Program>
+/// <param name="settings">Settings this test changes (e.g. Proxy:KnownProxies:0).</param>
+public sealed class PatWebFactory(string provider = "Sqlite", IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    private readonly string _logs = Directory.CreateTempSubdirectory("pat-logs").FullName;
+    /// <summary>Where this app writes its log files.</summary>
+    public string LogFolder { get; } = Directory.CreateTempSubdirectory("pat-logs").FullName;
 
     /// <summary>This app's own evidence folder (outside any web root).</summary>
     public string EvidenceFolder { get; } = Directory.CreateTempSubdirectory("pat-evidencia").FullName;
@@ -30,9 +32,10 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Pat", Database.ConnectionString);
-        builder.UseSetting("Logging:Folder", _logs);
+        builder.UseSetting("Logging:Folder", LogFolder);
         builder.UseSetting("DemoUsers:Enabled", "true");
         builder.UseSetting("Evidence:Folder", EvidenceFolder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
             services.AddSingleton<TimeProvider>(Clock));
     }
@@ -66,13 +69,30 @@ public sealed class PatWebFactory(string provider = "Sqlite") : WebApplicationFa
         return result.Program!.Id;
     }
 
+    /// <summary>Starts the app on a real Kestrel port of this machine and returns its address (http://127.0.0.1:port).</summary>
+    public string StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        return address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+    }
+
+    /// <summary>Everything the app has logged so far.</summary>
+    public string Log() => string.Concat(Directory.GetFiles(LogFolder).Select(f =>
+    {
+        using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
+    }));
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
-        Directory.Delete(_logs, recursive: true);
+        Directory.Delete(LogFolder, recursive: true);
         Directory.Delete(EvidenceFolder, recursive: true);
     }
 }

@@ -46,6 +46,22 @@ public static class AppSetup
             // Validation happens on the server; no data-val-* attributes (and their English defaults) in the pages.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddRazorOptions(FeatureFolders.Configure);
+        // Behind the institute's TLS proxy: the scheme and the user's address come from the proxy's headers, and
+        // only from the proxies named in Proxy:KnownProxies (default: this machine), so nobody else can forge them.
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            var proxies = config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [];
+            if (proxies.Length > 0)
+            {
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
+            }
+            foreach (var proxy in proxies) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        // Every cookie is Secure when the user's request was HTTPS (as the proxy says), so it never travels in clear.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Culture);
@@ -100,6 +116,7 @@ public static class AppSetup
 
     public static void UsePatPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UsePatRequestLogging();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

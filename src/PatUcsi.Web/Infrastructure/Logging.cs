@@ -32,7 +32,11 @@ public static class Logging
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            options.MessageTemplate = "{RequestMethod} {RequestPath} respondió {StatusCode} en {Elapsed:0.0} ms ({User})";
-            options.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("User", http.User.Identity?.Name ?? "anónimo");
+            options.MessageTemplate = "{RequestMethod} {RequestPath} respondió {StatusCode} en {Elapsed:0.0} ms ({User} desde {ClientAddress})";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("User", http.User.Identity?.Name ?? "anónimo");
+                diagnostics.Set("ClientAddress", http.Connection.RemoteIpAddress?.ToString() ?? "?"); // the user's, once the proxy's headers are read
+            };
         });
 }

@@ -39,6 +39,7 @@ public static class Security
         {
             options.Cookie.Name = "pat.sesion";
             options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/cuenta/entrar";
             options.LogoutPath = "/cuenta/salir";
