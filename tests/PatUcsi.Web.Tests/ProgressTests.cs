@@ -84,7 +84,7 @@ public partial class ProgressTests
 
         var preliminary = await capturista.Html(May);
         Assert.Contains("Oficio IEEBCS-UCSI-045-2024", preliminary);
-        Assert.Contains("informe-mayo.pdf", preliminary);
+        Assert.Contains("informe-mayo.pdf</a> <span class=\"text-secondary\">(" + Pdf.Length + " bytes)</span>", preliminary); // not "(0 KB)"
 
         await PostPeriod(capturista, May, new() { ["Accion"] = "enviar" });
         var sent = await capturista.Html(May);
