@@ -26,10 +26,11 @@ public static class ProgramScope
     public static IQueryable<Evidence> EvidenceOf(this PatDbContext db, int programId) =>
         db.Evidence.Where(e => db.ProgressEntries.Any(p => p.Id == e.ProgressEntryId && db.PeriodReports.Any(r => r.Id == p.PeriodReportId && r.ProgramId == programId)));
 
-    /// <summary>The months whose report, sent or approved, holds a value of the line: its reported periods.</summary>
+    /// <summary>The months whose report was sent at least once with a value of the line: its reported periods.</summary>
     public static async Task<IReadOnlyCollection<int>> ReportedMonthsAsync(this PatDbContext db, int lineId, CancellationToken ct = default) =>
         await db.PeriodReports
-            .Where(r => (r.State == ReportState.Submitted || r.State == ReportState.Approved) && r.Entries.Any(e => e.ActionLineId == lineId))
+            // Sent once is enough: a returned or reopened report still holds what was reported and may be approved again.
+            .Where(r => r.SubmittedAt != null && r.Entries.Any(e => e.ActionLineId == lineId))
             .Select(r => r.Month).ToListAsync(ct);
 
     /// <summary>Whether the child id named by a route parameter (objectiveId, lineId, evidenceId) belongs to the program.</summary>

@@ -29,11 +29,12 @@ public class AuditAndConcurrencyTests
         int indicatorId, programId;
         await using (var db = database.Context(audit))
         {
-            var indicator = await db.Indicators.Include(i => i.ActionLine).ThenInclude(l => l.Objective)
+            var indicator = await db.Indicators.Include(i => i.ActionLine).ThenInclude(l => l.Objective).ThenInclude(o => o.Program)
                 .SingleAsync(i => i.ActionLine.Number == "1.1");
             indicatorId = indicator.Id;
             programId = indicator.ActionLine.Objective.ProgramId;
-            indicator.Goal = 7;
+            indicator.ActionLine.Objective.Program.Reopen("Ajuste de meta");
+            indicator.Describe(indicator.Description with { Goal = 7 });
             await db.SaveChangesAsync();
             Assert.Equal(1, indicator.Version);
         }
@@ -58,12 +59,14 @@ public class AuditAndConcurrencyTests
         await using var database = await SeededDatabase(provider);
         await using var first = database.Context();
         await using var second = database.Context();
-        var a = await first.Indicators.SingleAsync(i => i.ActionLine.Number == "2.1");
-        var b = await second.Indicators.SingleAsync(i => i.ActionLine.Number == "2.1");
+        var a = await first.Indicators.Include(i => i.ActionLine.Objective.Program).SingleAsync(i => i.ActionLine.Number == "2.1");
+        var b = await second.Indicators.Include(i => i.ActionLine.Objective.Program).SingleAsync(i => i.ActionLine.Number == "2.1");
 
-        a.Goal = 8;
+        a.ActionLine.Objective.Program.Reopen("Ajuste");
+        a.Describe(a.Description with { Goal = 8 });
         await first.SaveChangesAsync();
-        b.Goal = 9;
+        b.ActionLine.Objective.Program.Reopen("Ajuste");
+        b.Describe(b.Description with { Goal = 9 });
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
         await using var check = database.Context();
@@ -79,7 +82,7 @@ public class AuditAndConcurrencyTests
         {
             var program = await db.Programs.Include(p => p.Abbreviations).SingleAsync();
             program.Reopen("Corregir el lugar de firma."); // an approved program is changed only once reopened
-            program.Signature.Place = "San José del Cabo, Baja California Sur";
+            program.Describe(program.Texts with { Signature = new PatUcsi.Domain.Programs.SignatureBlock { Name = program.Signature.Name, Title = program.Signature.Title, Place = "San José del Cabo, Baja California Sur", Date = program.Signature.Date } });
             program.SetAbbreviations(program.Abbreviations.OrderBy(a => a.Position).Skip(1).Select(a => (a.Acronym, a.Meaning)).ToList());
             await db.SaveChangesAsync();
         }
@@ -102,7 +105,7 @@ public class AuditAndConcurrencyTests
         await using var db = database.Context();
         var count = await db.AuditEntries.CountAsync();
         var indicator = await db.Indicators.FirstAsync();
-        indicator.Goal = indicator.Goal;
+        indicator.Describe(indicator.Description);
 
         await db.SaveChangesAsync();
 

@@ -87,7 +87,7 @@ public class ScheduleTests
     {
         var program = new Programs.AnnualProgram(new Units.Unit("UCSI", "Unidad de Cómputo y Servicios Informáticos"), 2024);
         var line = program.AddObjective(1, "Objetivo.", Programs.ObjectiveGroup.UnitActivities).AddActionLine("Línea.", 3, 8);
-        line.SetIndicator(new Indicator { Name = "Informe", Goal = 6, Frequency = Frequency.Monthly });
+        line.SetIndicator(new Indicator(new IndicatorDescription("Informe", 6), Measurement.MonthlyCount));
         return line;
     }
 
@@ -107,7 +107,7 @@ public class ScheduleTests
     public void A_bimonthly_period_counts_when_either_of_its_months_is_shaded()
     {
         var line = Line();
-        line.Indicator!.Frequency = Frequency.Bimonthly;
+        line.Indicator!.ChangeMeasurement(Measurement.MonthlyCount with { Frequency = Frequency.Bimonthly }, []);
         line.SetSchedule(Programs.MonthSet.Of([3, 12]));
 
         Assert.Equal([4, 12], line.Indicator.Definition()!.Periods.Select(p => p.LastMonth));
@@ -134,19 +134,41 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void Outside_a_draft_no_text_meta_or_measurement_changes()
+    {
+        var line = Line();
+        var program = line.Objective.Program;
+        program.Submit();
+
+        var indicator = line.Indicator!;
+        Assert.Throws<DomainException>(() => indicator.Describe(indicator.Description with { Goal = 9 }));
+        Assert.Throws<DomainException>(() => indicator.ChangeMeasurement(Measurement.MonthlyCount with { Trend = Trend.Decrease }, []));
+        Assert.Throws<DomainException>(() => indicator.SetPeriodGoal(3, 1));
+        Assert.Throws<DomainException>(() => line.Revise("1.1", "Otra línea."));
+        Assert.Throws<DomainException>(() => line.Objective.Describe("Otro objetivo.", Programs.ObjectiveGroup.Transversal, null, null, null));
+        Assert.Throws<DomainException>(() => program.Describe(program.Texts with { Mission = "Otra misión" }));
+        Assert.Throws<DomainException>(() => program.SetRules(3, program.Thresholds));
+        Assert.Equal((6m, "Línea.", 10), (indicator.Goal, line.Text, program.GraceDays));
+
+        program.Return("Corrija la meta.");
+        indicator.Describe(indicator.Description with { Goal = 9 });
+        Assert.Equal(9, indicator.Goal);
+    }
+
+    [Fact]
     public void Once_a_period_is_reported_the_months_and_the_measurement_are_fixed_but_the_meta_is_not()
     {
         var line = Line();
         int[] reported = [5];
 
         var months = Assert.Throws<DomainException>(() => line.ToggleMonth(11, reported));
-        var measurement = Assert.Throws<DomainException>(() => line.Indicator!.ChangeMeasurement(IndicatorType.Count, Frequency.Quarterly, true, Trend.Increase, reported));
+        var measurement = Assert.Throws<DomainException>(() => line.Indicator!.ChangeMeasurement(Measurement.MonthlyCount with { Frequency = Frequency.Quarterly }, reported));
 
-        Assert.Contains("La línea 1.1 tiene avances enviados o aprobados (mayo)", months.Message);
+        Assert.Contains("La línea 1.1 tiene avances ya enviados (mayo)", months.Message);
         Assert.Contains("su tipo, frecuencia, acumulación y tendencia ya no pueden cambiar", measurement.Message);
         Assert.Equal((Frequency.Monthly, 3, 8), (line.Indicator!.Frequency, line.FirstMonth!.Value, line.LastMonth!.Value));
-        line.Indicator.ChangeMeasurement(IndicatorType.Count, Frequency.Monthly, true, Trend.Increase, reported); // the same: nothing changes
-        line.Indicator.Goal = 8;
+        line.Indicator.ChangeMeasurement(Measurement.MonthlyCount, reported); // the same: nothing changes
+        line.Indicator.Describe(line.Indicator.Description with { Goal = 8 });
         line.ReviseMonths(line.Schedule, reported);
         Assert.Equal(8, line.Indicator.Goal);
     }

@@ -200,7 +200,7 @@ public class WorkflowTests
     [Fact]
     public void Cancelling_an_indicator_needs_a_justification()
     {
-        var indicator = new Indicator();
+        var indicator = new Indicator(new IndicatorDescription("Indicador", 4), Measurement.MonthlyCount);
         Assert.Throws<DomainException>(() => indicator.Cancel(""));
 
         indicator.Cancel("El sistema ya no se desarrollará.");
@@ -214,7 +214,7 @@ public class WorkflowTests
     [Fact]
     public void Period_goals_are_set_replaced_and_removed()
     {
-        var indicator = new Indicator();
+        var indicator = new Indicator(new IndicatorDescription("Indicador", 4), Measurement.MonthlyCount);
         indicator.SetPeriodGoal(2, 1);
         indicator.SetPeriodGoal(2, 3);
         indicator.SetPeriodGoal(4, 2);
@@ -244,15 +244,13 @@ public class CopyTests
     public void A_new_year_copies_the_content_but_not_progress_comments_or_the_signature_date()
     {
         var unit = new Units.Unit("UCSI", "Unidad de Cómputo y Servicios Informáticos");
-        var previous = new AnnualProgram(unit, 2024)
-        {
-            Mission = "Misión", GraceDays = 7, GreenThreshold = 85,
-            Signature = new SignatureBlock { Name = "Titular", Place = "La Paz", Date = new DateOnly(2024, 7, 22) },
-        };
+        var previous = new AnnualProgram(unit, 2024);
+        previous.Describe(new ProgramTexts { Mission = "Misión", Signature = new SignatureBlock { Name = "Titular", Place = "La Paz", Date = new DateOnly(2024, 7, 22) } });
+        previous.SetRules(7, Calculation.TrafficLightThresholds.Default with { Green = 85 });
         previous.AddAbbreviation("PREP", "Programa de Resultados Electorales Preliminares");
         var line = previous.AddObjective(3, "Objetivo", ObjectiveGroup.Transversal).AddActionLine("Línea", 2, 5, "3.1");
         line.SetSchedule(MonthSet.Of([2, 4]));
-        var indicator = line.SetIndicator(new Indicators.Indicator { Name = "Indicador", Goal = 4, Type = Indicators.IndicatorType.Ratio });
+        var indicator = line.SetIndicator(new Indicators.Indicator(new Indicators.IndicatorDescription("Indicador", 4), Indicators.Measurement.MonthlyCount with { Type = Indicators.IndicatorType.Ratio }));
         indicator.SetPeriodGoal(4, 2);
         indicator.Cancel("ya no aplica");
         previous.Submit();

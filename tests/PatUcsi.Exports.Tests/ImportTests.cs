@@ -40,6 +40,7 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
         var result = WorkbookReader.Read(new MemoryStream(workbook), Deoe, 2025, "pat-ucsi-2024.xlsx");
         Assert.Null(result.Error);
         Assert.Empty(result.Refused);
+        Assert.Empty(result.Notices!);
         Assert.Equal(24, result.Read.Count);
         await using var db = database.Context();
         var imported = await ProgramImporter.ImportAsync(db, result.Document!);
@@ -68,27 +69,44 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
         Assert.Equal(1, await db.Programs.CountAsync());
     }
 
+    private static byte[] WithCell(byte[] bytes, string reference, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(bytes);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
+        {
+            var part = document.WorkbookPart!;
+            var sheet = part.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
+            var cell = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet
+                .Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.CellReference == reference);
+            cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text));
+        }
+        return stream.ToArray();
+    }
+
     [Fact]
     public void A_bad_row_is_refused_with_its_place_and_the_others_are_read()
     {
-        var bytes = ProgramWorkbook.Build(fixture.Report);
-        using (var stream = new MemoryStream())
-        {
-            stream.Write(bytes);
-            using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, true))
-            {
-                var part = document.WorkbookPart!;
-                var sheet = part.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First();
-                var cell = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet
-                    .Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First(c => c.CellReference == "J8");
-                cell.InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text("Quincenal"));
-            }
-            bytes = stream.ToArray();
-        }
+        var bytes = WithCell(ProgramWorkbook.Build(fixture.Report), "J8", "Quincenal");
 
         var result = WorkbookReader.Read(new MemoryStream(bytes), Deoe, 2025, "con-error.xlsx");
 
         Assert.Equal(["Hoja «Por órgano», fila 8: frecuencia «Quincenal» no reconocida."], result.Refused);
         Assert.Equal(23, result.Read.Count);
+    }
+
+    [Fact]
+    public void Months_that_disagree_with_the_cronograma_are_read_from_the_cronograma_and_said()
+    {
+        var line = fixture.Report.Rows.First();
+        var bytes = WithCell(ProgramWorkbook.Build(fixture.Report), "G8", "12");
+
+        var result = WorkbookReader.Read(new MemoryStream(bytes), Deoe, 2025, "meses.xlsx");
+
+        var notice = Assert.Single(result.Notices!);
+        Assert.StartsWith($"Línea {line.ActionLineNumber}: el cronograma sombrea de ", notice);
+        Assert.EndsWith(" a diciembre; se usaron los meses sombreados del cronograma.", notice);
+        var read = result.Document!.Objectives.SelectMany(o => o.ActionLines).Single(l => l.Number == line.ActionLineNumber);
+        Assert.Equal(line.LastMonth, read.Schedule!.Max());
     }
 }

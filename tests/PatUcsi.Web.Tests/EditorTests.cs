@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Domain;
 using PatUcsi.Data;
@@ -51,7 +52,7 @@ public class EditorTests
         Assert.Equal(programId, audit.ProgramId);
         Assert.Contains("\"Goal\":6", audit.Before);
         var history = await titular.Html($"/programas/{programId}/historial");
-        Assert.Contains("Cambio · Indicador", history);
+        Assert.Contains("<strong>Cambio</strong> · Indicador de la línea 1.1 «Informe de avance de desarrollo»", history);
         Assert.Contains("titular.ucsi", history);
     }
 
@@ -329,6 +330,8 @@ public class EditorTests
             may.Record(line.Id, 1, null, "Informe de mayo.");
             may.Submit("capturista.ucsi", factory.Clock.At(new DateTime(2024, 6, 5, 18, 0, 0, DateTimeKind.Utc)), program.GraceDays);
             may.Approve("titular.ucsi", new DateTime(2024, 6, 6, 18, 0, 0, DateTimeKind.Utc));
+            // Reopened since: a draft again, but what it reported may be approved again, so the line stays fixed.
+            may.Reopen("titular.ucsi", new DateTime(2024, 6, 7, 18, 0, 0, DateTimeKind.Utc), "Corregir la narrativa.");
             db.PeriodReports.Add(may);
             await db.SaveChangesAsync();
         }
@@ -341,14 +344,70 @@ public class EditorTests
         var fields = IndicatorFields(version, "6");
         fields["Frequency"] = "Quarterly";
         var refused = await (await titular.PostForm(page, page, fields)).Body();
-        Assert.Contains("La línea 1.1 tiene avances enviados o aprobados (mayo): su tipo, frecuencia, acumulación y tendencia ya no pueden cambiar", refused);
+        Assert.Contains("La línea 1.1 tiene avances ya enviados (mayo): su tipo, frecuencia, acumulación y tendencia ya no pueden cambiar", refused);
         await titular.PostForm("/programas/1/editar", $"/programas/1/lineas/{lineId}/meses/12", []);
-        Assert.Contains("La línea 1.1 tiene avances enviados o aprobados (mayo): sus meses ya no pueden cambiar", await titular.Html("/programas/1/editar"));
+        Assert.Contains("La línea 1.1 tiene avances ya enviados (mayo): sus meses ya no pueden cambiar", await titular.Html("/programas/1/editar"));
         var goal = await titular.PostForm(page, page, IndicatorFields(version, "7"));
 
         Assert.Equal(HttpStatusCode.Redirect, goal.StatusCode);
         await using var check = factory.Database.Context();
         var indicator = await check.Indicators.Include(i => i.ActionLine).SingleAsync(i => i.ActionLineId == lineId);
         Assert.Equal((PatUcsi.Domain.Indicators.Frequency.Monthly, 7m, 6), (indicator.Frequency, indicator.Goal, indicator.ActionLine.LastMonth!.Value));
+    }
+
+    [Fact]
+    public async Task The_history_names_each_row_keeps_a_save_on_one_page_and_lists_what_a_deletion_took_with_it()
+    {
+        await using var factory = new PatWebFactory();
+        var programId = await factory.CreateDraftProgram();
+        var titular = await factory.SignedIn("titular.ucsi");
+        var edit = $"/programas/{programId}/editar";
+        int objectiveId, lines, goals;
+        await using (var db = factory.Database.Context())
+        {
+            objectiveId = await db.Objectives.Where(o => o.ProgramId == programId && o.Number == 1).Select(o => o.Id).SingleAsync();
+            lines = await db.ActionLines.CountAsync(l => l.ObjectiveId == objectiveId);
+            goals = await db.Set<PatUcsi.Domain.Indicators.PeriodGoal>().CountAsync(g => db.Indicators.Any(i => i.Id == g.IndicatorId && i.ActionLine.ObjectiveId == objectiveId));
+        }
+        var (line21, _) = await Line(factory, programId, "2.1");
+
+        // 30 saves a minute apart: the shading of December on line 2.1, on and off.
+        for (var i = 0; i < 30; i++)
+        {
+            factory.Time.Now = factory.Time.Now.AddMinutes(1);
+            Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(edit, $"/programas/{programId}/lineas/{line21}/meses/12", [])).StatusCode);
+        }
+        factory.Time.Now = factory.Time.Now.AddMinutes(1);
+        var texts = $"/programas/{programId}/editar/textos";
+        await titular.PostForm(texts, texts, new()
+        {
+            ["SignatureDate"] = "2026-07-22", ["GraceDays"] = "10", ["GreenThreshold"] = "90", ["YellowThreshold"] = "70", ["OverachievementThreshold"] = "130",
+        });
+        factory.Time.Now = factory.Time.Now.AddMinutes(1);
+        var delete = $"/programas/{programId}/objetivos/{objectiveId}/eliminar";
+        Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(delete, delete, [])).StatusCode);
+
+        var first = await titular.Html($"/programas/{programId}/historial");
+        var second = await titular.Html($"/programas/{programId}/historial?pagina=2");
+        Assert.Equal(25, Regex.Count(first, "<section class=\"history-group\">"));
+        Assert.Contains("<strong>Cambio</strong> · Línea de acción 2.1", first);
+        Assert.Contains("<dt>Meses del cronograma</dt>", first);
+        Assert.Contains("22 de julio de 2026", first);
+        Assert.DoesNotContain("2026-07-22", first);
+        Assert.DoesNotContain("registro", first);
+        // The deletion is one save: the objective, each line, each indicator and each period goal, named.
+        var deletion = Regex.Match(first, "<section class=\"history-group\">(?:(?!</section>).)*Objetivo específico 1(?:(?!</section>).)*</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("<strong>Baja</strong> · Objetivo específico 1", deletion);
+        Assert.Equal(lines, Regex.Count(deletion, "<strong>Baja</strong> · Línea de acción 1\\."));
+        Assert.Contains("<strong>Baja</strong> · Indicador de la línea 1.1 «Informe de avance de desarrollo»", deletion);
+        Assert.Equal(goals, Regex.Count(deletion, "<strong>Baja</strong> · Meta del periodo que termina en"));
+        // The other saves and the load of the program are on page 2, none repeated.
+        Assert.Contains("Sistema (carga o importación)", second);
+        Assert.Contains("<strong>Alta</strong> · Indicador de la línea 1.1 «Informe de avance de desarrollo»", second);
+        await using var check = factory.Database.Context();
+        var saves = (await check.AuditEntries.Where(a => a.ProgramId == programId).Select(a => new { a.At, a.User }).ToListAsync()).Distinct().Count();
+        Assert.Equal(saves, 25 + Regex.Count(second, "<section class=\"history-group\">"));
+        Assert.Equal(0, await check.Indicators.CountAsync(i => i.ActionLine.ObjectiveId == objectiveId));
+        Assert.True(await check.AuditEntries.CountAsync(a => a.ProgramId == programId && a.EntityType == "Indicator" && a.Action == AuditAction.Delete) >= 1);
     }
 }

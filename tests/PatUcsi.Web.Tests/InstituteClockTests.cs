@@ -78,7 +78,7 @@ public class InstituteClockTests
 
         var history = await admin.Html($"/programas/{programId}/historial");
         Assert.Contains("02/03/2026 09:15 · Administración del sistema (admin)", history);
-        Assert.Contains("Cambio · Programa", history);
+        Assert.Contains("<strong>Cambio</strong> · Programa", history);
         Assert.Contains("<dt>Estado</dt>", history);
         Assert.Contains("Borrador", history);
         Assert.Contains("Enviado a la Junta", history);

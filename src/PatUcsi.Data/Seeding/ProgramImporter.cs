@@ -69,20 +69,15 @@ public static class ProgramImporter
         {
             throw new ImportException([e.Message]);
         }
-        program.Mission = Text(document.Mission);
-        program.Vision = Text(document.Vision);
-        program.Presentation = Text(document.Presentation);
-        program.LegalFramework = Text(document.LegalFramework);
-        program.OrganizationText = Text(document.OrganizationText);
-        program.OrganizationNote = Text(document.OrganizationNote);
-        program.GeneralObjective = Text(document.GeneralObjective);
-        program.FormatGeneralObjective = Text(document.FormatGeneralObjective);
-        program.ActionLinesIntro = Text(document.ActionLinesIntro);
-        program.ScheduleIntro = Text(document.ScheduleIntro);
-        program.IndicatorsIntro = Text(document.IndicatorsIntro);
-        program.SourceNotes = Text(document.SourceNotes);
-        if (document.Signature is { } s)
-            program.Signature = new SignatureBlock { Name = s.Name, Title = s.Title, Place = s.Place, Date = s.Date };
+        program.Describe(new ProgramTexts
+        {
+            Mission = Text(document.Mission), Vision = Text(document.Vision), Presentation = Text(document.Presentation),
+            LegalFramework = Text(document.LegalFramework), OrganizationText = Text(document.OrganizationText),
+            OrganizationNote = Text(document.OrganizationNote), GeneralObjective = Text(document.GeneralObjective),
+            FormatGeneralObjective = Text(document.FormatGeneralObjective), ActionLinesIntro = Text(document.ActionLinesIntro),
+            ScheduleIntro = Text(document.ScheduleIntro), IndicatorsIntro = Text(document.IndicatorsIntro), SourceNotes = Text(document.SourceNotes),
+            Signature = document.Signature is { } s ? new SignatureBlock { Name = s.Name, Title = s.Title, Place = s.Place, Date = s.Date } : new(),
+        });
         for (var i = 0; i < document.Abbreviations.Count; i++)
             Try(errors, $"Abreviatura {i + 1}", () =>
                 program.AddAbbreviation(document.Abbreviations[i].Acronym, document.Abbreviations[i].Meaning));
@@ -104,9 +99,7 @@ public static class ProgramImporter
         var group = OfficialTerms.Parse(OfficialTerms.Groups, o.Group)
                     ?? throw new DomainException($"grupo «{o.Group}» no reconocido (use «Actividades de la Unidad» u «Objetivos con transversalidad»).");
         var objective = program.AddObjective(o.Number, o.Text, group);
-        objective.FormatText = Blank(o.FormatText);
-        objective.ProgramName = Blank(o.ProgramName);
-        objective.Policies = Blank(o.Policies);
+        objective.Describe(o.Text, group, Blank(o.ProgramName), Blank(o.Policies), Blank(o.FormatText));
         foreach (var l in o.ActionLines)
             Try(errors, $"Objetivo {o.Number}, línea de acción {l.Number}", () => AddActionLine(objective, l));
     }
@@ -122,27 +115,17 @@ public static class ProgramImporter
 
     private static Indicator BuildIndicator(IndicatorDocument i)
     {
-        var indicator = new Indicator
+        var description = new IndicatorDescription(Blank(i.Name) ?? throw new DomainException("el indicador no tiene nombre."),
+            i.Goal >= 0 ? i.Goal : throw new DomainException("la meta no puede ser negativa."))
         {
-            Name = Blank(i.Name) ?? throw new DomainException("el indicador no tiene nombre."),
             Dimension = i.Dimension is null ? null : Parse(OfficialTerms.Dimensions, i.Dimension, "dimensión"),
-            Type = Parse(OfficialTerms.Types, i.Type, "tipo de indicador"),
-            CalculationMethod = Blank(i.CalculationMethod),
-            Value1Label = Blank(i.Value1Label),
-            Value2Label = Blank(i.Value2Label),
-            Frequency = Parse(OfficialTerms.Frequencies, i.Frequency, "frecuencia"),
-            UnitOfMeasure = Blank(i.UnitOfMeasure),
-            BaselineText = Blank(i.BaselineText),
-            Baseline = i.Baseline,
-            Goal = i.Goal >= 0 ? i.Goal : throw new DomainException("la meta no puede ser negativa."),
-            GoalText = Blank(i.GoalText),
-            Trend = Parse(OfficialTerms.Trends, i.Trend, "tendencia"),
-            Budget = Blank(i.Budget),
-            Observations = Blank(i.Observations),
-            VerifiableIn = Blank(i.VerifiableIn),
-            Accumulates = i.Accumulates,
-            ActivityText = Blank(i.ActivityText),
+            CalculationMethod = Blank(i.CalculationMethod), Value1Label = Blank(i.Value1Label), Value2Label = Blank(i.Value2Label),
+            UnitOfMeasure = Blank(i.UnitOfMeasure), BaselineText = Blank(i.BaselineText), Baseline = i.Baseline, GoalText = Blank(i.GoalText),
+            Budget = Blank(i.Budget), Observations = Blank(i.Observations), VerifiableIn = Blank(i.VerifiableIn), ActivityText = Blank(i.ActivityText),
         };
+        var measurement = new Measurement(Parse(OfficialTerms.Types, i.Type, "tipo de indicador"), Parse(OfficialTerms.Frequencies, i.Frequency, "frecuencia"),
+            i.Accumulates, Parse(OfficialTerms.Trends, i.Trend, "tendencia"));
+        var indicator = new Indicator(description, measurement);
         foreach (var (month, goal) in i.PeriodGoals ?? []) indicator.SetPeriodGoal(month, goal);
         return indicator;
     }

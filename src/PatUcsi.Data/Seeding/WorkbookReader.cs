@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain;
+using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Data.Seeding;
@@ -11,7 +12,9 @@ namespace PatUcsi.Data.Seeding;
 /// <param name="Read">One line per action line read.</param>
 /// <param name="Refused">One line per row that could not be read, with the reason.</param>
 /// <param name="Error">Why the whole file was refused, if it was.</param>
-public sealed record WorkbookReadResult(ProgramDocument? Document, IReadOnlyList<string> Read, IReadOnlyList<string> Refused, string? Error);
+/// <param name="Notices">What was read but differs between sheets, and which sheet was followed.</param>
+public sealed record WorkbookReadResult(ProgramDocument? Document, IReadOnlyList<string> Read, IReadOnlyList<string> Refused, string? Error,
+    IReadOnlyList<string>? Notices = null);
 
 /// <summary>
 /// Reads a workbook in the official format (the one the app exports, or a unit's own spreadsheet with the
@@ -84,14 +87,15 @@ public static partial class WorkbookReader
         }
         if (!found) return new WorkbookReadResult(null, [], [], NotOfficial);
 
-        if (sheets.TryGetValue("Cronograma", out var schedule)) ApplySchedule(schedule, objectives);
+        var notices = new List<string>();
+        if (sheets.TryGetValue("Cronograma", out var schedule)) ApplySchedule(schedule, objectives, notices);
         var document = new ProgramDocument
         {
             Format = ProgramDocument.FormatName, Unit = unit, Year = year, State = "Borrador",
             FormatGeneralObjective = titles, Objectives = [.. objectives.Values],
             SourceNotes = [$"Importado del libro «{fileName}»: los textos de las secciones (misión, visión, presentación…) no vienen en los formatos y deben capturarse."],
         };
-        return new WorkbookReadResult(document, read, refused, null);
+        return new WorkbookReadResult(document, read, refused, null, notices);
     }
 
     private static void ReadRows(string sheet, List<Dictionary<int, string>> rows, int first, int columns, string group, bool transversal,
@@ -176,7 +180,7 @@ public static partial class WorkbookReader
     /// sections 4 and 5 (kept, with the formats' own wording beside it where they differ) and the action
     /// lines that have no indicator.
     /// </summary>
-    private static void ApplySchedule(List<Dictionary<int, string>> rows, SortedDictionary<int, ObjectiveDocument> objectives)
+    private static void ApplySchedule(List<Dictionary<int, string>> rows, SortedDictionary<int, ObjectiveDocument> objectives, List<string> notices)
     {
         var group = "Actividades de la Unidad";
         ObjectiveDocument? objective = null;
@@ -199,10 +203,18 @@ public static partial class WorkbookReader
                 if (line is null) objective.ActionLines.Add(line = new ActionLineDocument { Number = first, Text = text });
                 else if (line.Text != text && line.Indicator is { } indicator)
                     (indicator.ActivityText, line.Text) = (line.Text, text);
-                line.Schedule = Enumerable.Range(1, 12).Where(m => !string.IsNullOrWhiteSpace(row.GetValueOrDefault(m + 2))).ToList();
+                var shaded = Enumerable.Range(1, 12).Where(m => !string.IsNullOrWhiteSpace(row.GetValueOrDefault(m + 2))).ToList();
+                // The shading is the line's months (the one source); say so when the format's mes inicial/final disagree.
+                if (line.FirstMonth is { } from && line.LastMonth is { } to && shaded.Count > 0 && (shaded[0], shaded[^1]) != (from, to))
+                    notices.Add($"Línea {line.Number}: el cronograma sombrea {Span(shaded[0], shaded[^1])} y el formato de indicadores dice " +
+                                $"{Span(from, to)}; se usaron los meses sombreados del cronograma.");
+                line.Schedule = shaded;
             }
         }
     }
+
+    private static string Span(int first, int last) =>
+        first == last ? Months.Name(first) : $"de {Months.Name(first)} a {Months.Name(last)}";
 
     /// <summary>Each sheet as rows of column → text (column 0 holds the row's number).</summary>
     private static Dictionary<string, List<Dictionary<int, string>>> Sheets(SpreadsheetDocument document)

@@ -18,10 +18,10 @@ public class ActionLine : Entity, IVersioned
     public int ObjectiveId { get; private set; }
     public SpecificObjective Objective { get; private set; } = null!;
     /// <summary>Number as written, e.g. "6.2".</summary>
-    public string Number { get; set; } = "";
+    public string Number { get; internal set; } = "";
     /// <summary>Order within the objective.</summary>
-    public int Position { get; set; }
-    public string Text { get; set; } = "";
+    public int Position { get; private set; }
+    public string Text { get; private set; } = "";
     /// <summary>Mes inicial: the first shaded month of the cronograma; null where the line has no months.</summary>
     public int? FirstMonth { get; private set; }
     /// <summary>Mes final: the last shaded month of the cronograma; null where the line has no months.</summary>
@@ -34,6 +34,14 @@ public class ActionLine : Entity, IVersioned
     public Indicator? Indicator { get; private set; }
     public int Version { get; set; }
 
+    /// <summary>Corrects the line's number and text, in a draft.</summary>
+    public void Revise(string number, string text)
+    {
+        Objective.Program.EnsureEditable();
+        Number = AnnualProgram.Require(number, "El número de la línea de acción es obligatorio.");
+        Text = AnnualProgram.Require(text, "El texto de la línea de acción es obligatorio.");
+    }
+
     /// <summary>Sets first and last month; the schedule becomes that range.</summary>
     public void SetMonths(int first, int last) => SetSchedule(MonthSet.Range(first, last));
 
@@ -41,8 +49,8 @@ public class ActionLine : Entity, IVersioned
     public void ToggleMonth(int month, IReadOnlyCollection<int> reportedMonths) => ReviseMonths(Schedule.Toggle(month), reportedMonths);
 
     /// <summary>
-    /// The editor's change of the line's months, in a draft only. Once a period of the line has been sent or approved
-    /// (<paramref name="reportedMonths"/>), its months decide which periods those reports belong to: they are fixed.
+    /// The editor's change of the line's months, in a draft only. Once a period of the line has been sent, even if it
+    /// was returned or reopened since (<paramref name="reportedMonths"/>), its months decide which periods those reports belong to: they are fixed.
     /// </summary>
     public void ReviseMonths(MonthSet months, IReadOnlyCollection<int> reportedMonths)
     {
@@ -50,7 +58,7 @@ public class ActionLine : Entity, IVersioned
         if (months == Schedule) return;
         if (reportedMonths.Count > 0)
             throw new DomainException(
-                $"La línea {Number} tiene avances enviados o aprobados ({string.Join(", ", reportedMonths.Order().Select(Months.Name))}): " +
+                $"La línea {Number} tiene avances ya enviados ({string.Join(", ", reportedMonths.Order().Select(Months.Name))}): " +
                 "sus meses ya no pueden cambiar, porque cambiarían los periodos ya reportados.");
         SetSchedule(months);
     }

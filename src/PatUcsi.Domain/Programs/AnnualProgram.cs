@@ -32,29 +32,29 @@ public class AnnualProgram : Entity, IVersioned
     /// <summary>The Junta's comment when it returned the program, shown until it is submitted again.</summary>
     public string? ReviewComment { get; private set; }
 
-    public string? Mission { get; set; }
-    public string? Vision { get; set; }
-    public string? Presentation { get; set; }
-    public string? LegalFramework { get; set; }
+    public string? Mission { get; private set; }
+    public string? Vision { get; private set; }
+    public string? Presentation { get; private set; }
+    public string? LegalFramework { get; private set; }
     /// <summary>Text of section 2 (the organisation chart itself is not kept).</summary>
-    public string? OrganizationText { get; set; }
-    public string? OrganizationNote { get; set; }
-    public string? GeneralObjective { get; set; }
+    public string? OrganizationText { get; private set; }
+    public string? OrganizationNote { get; private set; }
+    public string? GeneralObjective { get; private set; }
     /// <summary>The general objective as written in the title rows of the indicator formats.</summary>
-    public string? FormatGeneralObjective { get; set; }
-    public string? ActionLinesIntro { get; set; }
-    public string? ScheduleIntro { get; set; }
-    public string? IndicatorsIntro { get; set; }
+    public string? FormatGeneralObjective { get; private set; }
+    public string? ActionLinesIntro { get; private set; }
+    public string? ScheduleIntro { get; private set; }
+    public string? IndicatorsIntro { get; private set; }
     /// <summary>What the source document lacked when the program was loaded (never made up).</summary>
-    public string? SourceNotes { get; set; }
+    public string? SourceNotes { get; private set; }
 
-    public SignatureBlock Signature { get; set; } = new();
+    public SignatureBlock Signature { get; private set; } = new();
 
     /// <summary>Days after a period's last day before it counts as due (and a report as late).</summary>
-    public int GraceDays { get; set; } = DefaultGraceDays;
-    public decimal GreenThreshold { get; set; } = TrafficLightThresholds.Default.Green;
-    public decimal YellowThreshold { get; set; } = TrafficLightThresholds.Default.Yellow;
-    public decimal OverachievementThreshold { get; set; } = TrafficLightThresholds.Default.Overachievement;
+    public int GraceDays { get; private set; } = DefaultGraceDays;
+    public decimal GreenThreshold { get; private set; } = TrafficLightThresholds.Default.Green;
+    public decimal YellowThreshold { get; private set; } = TrafficLightThresholds.Default.Yellow;
+    public decimal OverachievementThreshold { get; private set; } = TrafficLightThresholds.Default.Overachievement;
 
     public TrafficLightThresholds Thresholds => new(GreenThreshold, YellowThreshold, OverachievementThreshold);
 
@@ -74,6 +74,37 @@ public class AnnualProgram : Entity, IVersioned
             throw new DomainException(State == ProgramState.Approved
                 ? "El programa está aprobado y no puede modificarse; debe reabrirse primero."
                 : "El programa fue enviado a la Junta y no puede modificarse mientras se revisa.");
+    }
+
+    public ProgramTexts Texts => new()
+    {
+        Mission = Mission, Vision = Vision, Presentation = Presentation, LegalFramework = LegalFramework,
+        OrganizationText = OrganizationText, OrganizationNote = OrganizationNote, GeneralObjective = GeneralObjective,
+        FormatGeneralObjective = FormatGeneralObjective, ActionLinesIntro = ActionLinesIntro, ScheduleIntro = ScheduleIntro,
+        IndicatorsIntro = IndicatorsIntro, SourceNotes = SourceNotes,
+        Signature = new SignatureBlock { Name = Signature.Name, Title = Signature.Title, Place = Signature.Place, Date = Signature.Date },
+    };
+
+    /// <summary>Replaces the document's texts and signature, in a draft.</summary>
+    public void Describe(ProgramTexts t)
+    {
+        EnsureEditable();
+        (Mission, Vision, Presentation, LegalFramework) = (t.Mission, t.Vision, t.Presentation, t.LegalFramework);
+        (OrganizationText, OrganizationNote, GeneralObjective, FormatGeneralObjective) = (t.OrganizationText, t.OrganizationNote, t.GeneralObjective, t.FormatGeneralObjective);
+        (ActionLinesIntro, ScheduleIntro, IndicatorsIntro, SourceNotes) = (t.ActionLinesIntro, t.ScheduleIntro, t.IndicatorsIntro, t.SourceNotes);
+        Signature = new SignatureBlock { Name = t.Signature.Name, Title = t.Signature.Title, Place = t.Signature.Place, Date = t.Signature.Date };
+    }
+
+    /// <summary>
+    /// The program's rules, in a draft: grace days decide due dates and late marks of reports sent from now on (marks
+    /// already given stay), the thresholds colour the semáforo (they change no figure).
+    /// </summary>
+    public void SetRules(int graceDays, TrafficLightThresholds thresholds)
+    {
+        EnsureEditable();
+        if (graceDays is < 0 or > 60) throw new DomainException("Los días de gracia deben estar entre 0 y 60.");
+        if (thresholds.Validate() is { } error) throw new DomainException(error);
+        (GraceDays, GreenThreshold, YellowThreshold, OverachievementThreshold) = (graceDays, thresholds.Green, thresholds.Yellow, thresholds.Overachievement);
     }
 
     /// <summary>The Titular sends the draft to the Junta Estatal Ejecutiva.</summary>
@@ -187,7 +218,7 @@ public class AnnualProgram : Entity, IVersioned
         foreach (var objective in Objectives.OrderBy(o => o.Number))
         {
             var o = copy.AddObjective(objective.Number, objective.Text, objective.Group);
-            (o.ProgramName, o.Policies, o.FormatText) = (objective.ProgramName, objective.Policies, objective.FormatText);
+            o.Describe(objective.Text, objective.Group, objective.ProgramName, objective.Policies, objective.FormatText);
             foreach (var line in objective.ActionLines.OrderBy(l => l.Position))
             {
                 var l = o.AddActionLine(line.Text, line.FirstMonth, line.LastMonth, line.Number);
@@ -205,13 +236,31 @@ public class AnnualProgram : Entity, IVersioned
         string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
 }
 
+/// <summary>The texts of the program document (sections 1–6 and the closing).</summary>
+public sealed record ProgramTexts
+{
+    public string? Mission { get; init; }
+    public string? Vision { get; init; }
+    public string? Presentation { get; init; }
+    public string? LegalFramework { get; init; }
+    public string? OrganizationText { get; init; }
+    public string? OrganizationNote { get; init; }
+    public string? GeneralObjective { get; init; }
+    public string? FormatGeneralObjective { get; init; }
+    public string? ActionLinesIntro { get; init; }
+    public string? ScheduleIntro { get; init; }
+    public string? IndicatorsIntro { get; init; }
+    public string? SourceNotes { get; init; }
+    public SignatureBlock Signature { get; init; } = new();
+}
+
 /// <summary>The closing of the document: "Atentamente", name, title, place and date.</summary>
 public class SignatureBlock
 {
-    public string? Name { get; set; }
-    public string? Title { get; set; }
-    public string? Place { get; set; }
-    public DateOnly? Date { get; set; }
+    public string? Name { get; init; }
+    public string? Title { get; init; }
+    public string? Place { get; init; }
+    public DateOnly? Date { get; init; }
 }
 
 /// <summary>An entry of "Abreviaturas y siglas".</summary>
@@ -227,7 +276,7 @@ public class Abbreviation : Entity
     }
 
     public int ProgramId { get; private set; }
-    public string Acronym { get; set; } = "";
-    public string Meaning { get; set; } = "";
-    public int Position { get; set; }
+    public string Acronym { get; private set; } = "";
+    public string Meaning { get; internal set; } = "";
+    public int Position { get; internal set; }
 }

@@ -27,20 +27,28 @@ public class SpecificObjective : Entity, IVersioned
     public int ProgramId { get; private set; }
     public AnnualProgram Program { get; private set; } = null!;
     public int Number { get; private set; }
-    public string Text { get; set; } = "";
-    public ObjectiveGroup Group { get; set; }
+    public string Text { get; private set; } = "";
+    public ObjectiveGroup Group { get; private set; }
     /// <summary>"Nombre del programa" (por órgano) or "Programa" (transversal).</summary>
-    public string? ProgramName { get; set; }
+    public string? ProgramName { get; private set; }
     /// <summary>"Políticas generales" (por órgano) or "Políticas" (transversal).</summary>
-    public string? Policies { get; set; }
+    public string? Policies { get; private set; }
     /// <summary>The objective as written in the indicator format, where it differs from <see cref="Text"/>.</summary>
-    public string? FormatText { get; set; }
+    public string? FormatText { get; private set; }
     private readonly List<ActionLine> _actionLines = [];
 
     public IReadOnlyList<ActionLine> ActionLines => _actionLines;
     public int Version { get; set; }
 
     public IndicatorFormat Format => Group == ObjectiveGroup.Transversal ? IndicatorFormat.Transversal : IndicatorFormat.ByUnit;
+
+    /// <summary>Corrects the objective's texts and group, in a draft.</summary>
+    public void Describe(string text, ObjectiveGroup group, string? programName, string? policies, string? formatText)
+    {
+        Program.EnsureEditable();
+        Text = AnnualProgram.Require(text, "El texto del objetivo es obligatorio.");
+        (Group, ProgramName, Policies, FormatText) = (group, programName, policies, formatText);
+    }
 
     public ActionLine AddActionLine(string text, int? firstMonth = null, int? lastMonth = null, string? number = null)
     {

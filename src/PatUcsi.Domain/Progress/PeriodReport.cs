@@ -85,7 +85,6 @@ public class PeriodReport : Entity, IVersioned
         return entry;
     }
 
-    /// <summary>Sends the report; it is late when the institute's date of sending is after the due date.</summary>
     /// <summary>Takes a line out of the report (its values and evidence); returns the stored files it leaves behind.</summary>
     public IReadOnlyList<string> Remove(int actionLineId)
     {
@@ -114,6 +113,7 @@ public class PeriodReport : Entity, IVersioned
     private ProgressEntry Entry(int actionLineId) =>
         _entries.FirstOrDefault(e => e.ActionLineId == actionLineId) ?? throw new DomainException("La línea no tiene avance en este informe.");
 
+    /// <summary>Sends the report; it is late when the institute's date of sending is after the due date.</summary>
     public void Submit(string user, Moment at, int graceDays)
     {
         if (!IsEditable) throw new DomainException("Solo un informe en borrador o devuelto puede enviarse.");
@@ -176,12 +176,12 @@ public class ProgressEntry : Entity, IVersioned
     public int PeriodReportId { get; private set; }
     public int ActionLineId { get; private set; }
     /// <summary>Units for a count; valor de cálculo 1 for a ratio.</summary>
-    public decimal? Value1 { get; set; }
+    public decimal? Value1 { get; internal set; }
     /// <summary>Valor de cálculo 2 (ratios only).</summary>
-    public decimal? Value2 { get; set; }
-    public string? Narrative { get; set; }
+    public decimal? Value2 { get; internal set; }
+    public string? Narrative { get; internal set; }
     /// <summary>The Titular's comment on this line when the report was returned.</summary>
-    public string? ReviewComment { get; set; }
+    public string? ReviewComment { get; internal set; }
     private readonly List<Evidence> _evidence = [];
 
     public IReadOnlyList<Evidence> Evidence => _evidence;

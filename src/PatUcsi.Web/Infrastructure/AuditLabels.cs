@@ -93,6 +93,7 @@ public static class AuditLabels
             },
             "FirstMonth" or "LastMonth" or "Month" when int.TryParse(text, out var month) && month is >= 1 and <= 12 => Months.Name(month),
             "Schedule" => text.Length == 0 ? "—" : string.Join(", ", text.Split(',').Select(m => int.TryParse(m, out var n) && n is >= 1 and <= 12 ? Months.Name(n) : m)),
+            "Signature.Date" when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => Format.LongDate(date),
             "Size" when long.TryParse(text, out var bytes) => PatUcsi.Web.Features.Progress.EvidenceStore.Size(bytes),
             _ when field.EndsWith("At", StringComparison.Ordinal) && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
                 => Format.DateTime(clock.ToLocal(at)),

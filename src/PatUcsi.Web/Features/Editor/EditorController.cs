@@ -51,13 +51,15 @@ public sealed class EditorController(PatDbContext db) : Controller
         var p = await db.Programs.Include(x => x.Unit).SingleAsync(x => x.Id == programId);
         ViewData["Program"] = p;
         if (!ModelState.IsValid) return View(form);
-        (p.Mission, p.Vision, p.Presentation, p.LegalFramework) = (Clean(form.Mission), Clean(form.Vision), Clean(form.Presentation), Clean(form.LegalFramework));
-        (p.OrganizationText, p.OrganizationNote, p.GeneralObjective) = (Clean(form.OrganizationText), Clean(form.OrganizationNote), Clean(form.GeneralObjective));
-        (p.FormatGeneralObjective, p.ActionLinesIntro, p.ScheduleIntro, p.IndicatorsIntro) =
-            (Clean(form.FormatGeneralObjective), Clean(form.ActionLinesIntro), Clean(form.ScheduleIntro), Clean(form.IndicatorsIntro));
-        p.Signature = new SignatureBlock { Name = Clean(form.SignatureName), Title = Clean(form.SignatureTitle), Place = Clean(form.SignaturePlace), Date = form.SignatureDate };
-        (p.GraceDays, p.GreenThreshold, p.YellowThreshold, p.OverachievementThreshold) =
-            (form.GraceDays, form.GreenThreshold, form.YellowThreshold, form.OverachievementThreshold);
+        var texts = p.Texts with
+        {
+            Mission = Clean(form.Mission), Vision = Clean(form.Vision), Presentation = Clean(form.Presentation), LegalFramework = Clean(form.LegalFramework),
+            OrganizationText = Clean(form.OrganizationText), OrganizationNote = Clean(form.OrganizationNote), GeneralObjective = Clean(form.GeneralObjective),
+            FormatGeneralObjective = Clean(form.FormatGeneralObjective), ActionLinesIntro = Clean(form.ActionLinesIntro),
+            ScheduleIntro = Clean(form.ScheduleIntro), IndicatorsIntro = Clean(form.IndicatorsIntro),
+            Signature = new SignatureBlock { Name = Clean(form.SignatureName), Title = Clean(form.SignatureTitle), Place = Clean(form.SignaturePlace), Date = form.SignatureDate },
+        };
+        if (!Try(() => p.Describe(texts)) || !Try(() => p.SetRules(form.GraceDays, form.Thresholds))) return View(form);
         return await SaveAsync(p, form.Version, v => form.Version = v) ? Saved(programId, "Se guardaron los textos del programa.") : View(form);
     }
 
@@ -143,7 +145,7 @@ public sealed class EditorController(PatDbContext db) : Controller
             order.Insert(Math.Clamp(order.Count(x => x.Number < form.Number), 0, order.Count), o);
             p.Renumber(order);
         }
-        Apply(o, form);
+        if (!Try(() => Apply(o, form))) return View(form);
         return await SaveAsync(o, form.Version, v => form.Version = v) ? Saved(programId, $"Se guardó el objetivo {o.Number}.") : View(form);
     }
 
@@ -176,6 +178,8 @@ public sealed class EditorController(PatDbContext db) : Controller
     public async Task<IActionResult> DeleteObjective(int programId, int objectiveId, ConfirmForm form)
     {
         var p = await ProgramWithObjectives(programId);
+        // Loaded so that the lines' indicators and period goals are deleted with it one by one, each in the history.
+        await db.Indicators.Where(i => i.ActionLine.ObjectiveId == objectiveId).Include(i => i.PeriodGoals).LoadAsync();
         if (p.Objectives.SingleOrDefault(o => o.Id == objectiveId) is not { } o) return NotFound();
         var lineIds = o.ActionLines.Select(l => l.Id).ToList();
         if (await db.ProgressEntries.AnyAsync(e => lineIds.Contains(e.ActionLineId)))
@@ -228,8 +232,7 @@ public sealed class EditorController(PatDbContext db) : Controller
         ViewData["Program"] = line.Objective.Program;
         ViewData["Objective"] = line.Objective;
         if (!ModelState.IsValid) return View(form);
-        line.Number = form.Number.Trim();
-        line.Text = form.Text.Trim();
+        if (!Try(() => line.Revise(form.Number, form.Text))) return View(form);
         if (form.FirstMonth is { } first && form.LastMonth is { } last)
         {
             // New months reset the shading to the range; unchanged months keep the shading the user clicked.
@@ -303,12 +306,16 @@ public sealed class EditorController(PatDbContext db) : Controller
         ViewData["Line"] = line;
         if (!ModelState.IsValid) return View(form);
         var reported = await db.ReportedMonthsAsync(lineId);
-        var i = line.Indicator ?? line.SetIndicator(new Indicator());
-        if (!Try(() => i.ChangeMeasurement(form.Type, form.Frequency, form.Accumulates, form.Trend, reported))) return View(form);
-        (i.Name, i.Dimension, i.CalculationMethod) = (form.Name.Trim(), form.Dimension, Clean(form.CalculationMethod));
-        (i.Value1Label, i.Value2Label, i.UnitOfMeasure) = (Clean(form.Value1Label), Clean(form.Value2Label), Clean(form.UnitOfMeasure));
-        (i.BaselineText, i.Baseline, i.Goal, i.GoalText) = (Clean(form.BaselineText), form.Baseline, form.Goal!.Value, Clean(form.GoalText));
-        (i.Budget, i.Observations, i.VerifiableIn, i.ActivityText) = (Clean(form.Budget), Clean(form.Observations), Clean(form.VerifiableIn), Clean(form.ActivityText));
+        var description = new IndicatorDescription(form.Name.Trim(), form.Goal!.Value)
+        {
+            Dimension = form.Dimension, CalculationMethod = Clean(form.CalculationMethod), Value1Label = Clean(form.Value1Label),
+            Value2Label = Clean(form.Value2Label), UnitOfMeasure = Clean(form.UnitOfMeasure), BaselineText = Clean(form.BaselineText),
+            Baseline = form.Baseline, GoalText = Clean(form.GoalText), Budget = Clean(form.Budget), Observations = Clean(form.Observations),
+            VerifiableIn = Clean(form.VerifiableIn), ActivityText = Clean(form.ActivityText),
+        };
+        var measurement = new Measurement(form.Type, form.Frequency, form.Accumulates, form.Trend);
+        var i = line.Indicator ?? line.SetIndicator(new Indicator(description, measurement));
+        if (!Try(() => i.ChangeMeasurement(measurement, reported)) || !Try(() => i.Describe(description))) return View(form);
         if (!Try(() => i.OverrideThresholds(form.Thresholds))) return View(form);
         // Goals only for the periods the indicator has now (its frequency or months may have changed).
         var periods = ReportingCalendar.Periods(line.Objective.Program.Year, i.Frequency, line.Schedule).Select(p => p.LastMonth).ToHashSet();
@@ -347,14 +354,8 @@ public sealed class EditorController(PatDbContext db) : Controller
             .Include(l => l.Indicator).ThenInclude(i => i!.PeriodGoals)
             .SingleOrDefaultAsync(l => l.Id == lineId);
 
-    private static void Apply(SpecificObjective o, ObjectiveForm form)
-    {
-        o.Text = form.Text.Trim();
-        o.Group = form.Group;
-        o.ProgramName = Clean(form.ProgramName);
-        o.Policies = Clean(form.Policies);
-        o.FormatText = Clean(form.FormatText);
-    }
+    private static void Apply(SpecificObjective o, ObjectiveForm form) =>
+        o.Describe(form.Text, form.Group, Clean(form.ProgramName), Clean(form.Policies), Clean(form.FormatText));
 
     /// <summary>
     /// Saves with the version the user started from. On a conflict the form keeps the user's input and

@@ -41,9 +41,11 @@ public sealed class TextsForm : IValidatableObject
     [Display(Name = "Sobrecumplimiento arriba de (%)"), NumberLimit(Limit.Threshold)]
     public decimal OverachievementThreshold { get; set; }
 
+    public TrafficLightThresholds Thresholds => new(GreenThreshold, YellowThreshold, OverachievementThreshold);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (new TrafficLightThresholds(GreenThreshold, YellowThreshold, OverachievementThreshold).Validate() is { } error)
+        if (Thresholds.Validate() is { } error)
             yield return new ValidationResult(error, [nameof(YellowThreshold)]);
         if (SignatureDate is { Year: < 2000 or > 2100 })
             yield return new ValidationResult("La fecha de firma debe estar entre los años 2000 y 2100.", [nameof(SignatureDate)]);

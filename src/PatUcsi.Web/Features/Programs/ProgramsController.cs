@@ -21,18 +21,18 @@ public sealed record HistoryPageModel(int ProgramId, string UnitShortName, int Y
 /// <summary>One field of one change: its Spanish name and its values before and after, as the pages write them.</summary>
 public sealed record HistoryField(string Label, string? Before, string? After);
 
-public sealed record HistoryChange(string What, string Action, string Key, IReadOnlyList<HistoryField> Fields);
+public sealed record HistoryChange(string What, string Action, IReadOnlyList<HistoryField> Fields);
 
 /// <summary>One save: everything one person changed at one moment (a save writes all its changes with the same time).</summary>
 public sealed record HistoryGroup(DateTime Local, string User, string? Reason, IReadOnlyList<HistoryChange> Changes)
 {
-    public static IReadOnlyList<HistoryGroup> Of(IEnumerable<AuditEntry> entries, IReadOnlyDictionary<string, string> fullNames, TimeProvider clock) =>
+    public static IReadOnlyList<HistoryGroup> Of(IEnumerable<AuditEntry> entries, IReadOnlyDictionary<string, string> fullNames, HistorySubjects subjects, TimeProvider clock) =>
         entries.GroupBy(e => (e.At, e.User))
             .Select(g => new HistoryGroup(clock.ToLocal(g.Key.At),
                 g.Key.User == PatUcsi.Data.Auditing.SystemAuditContext.SystemUser ? "Sistema (carga o importación)"
                     : fullNames.TryGetValue(g.Key.User, out var name) ? $"{name} ({g.Key.User})" : g.Key.User,
                 g.Select(e => e.Reason).FirstOrDefault(r => r is not null),
-                g.Select(e => new HistoryChange(AuditLabels.Entity(e.EntityType), AuditLabels.Action(e.Action), e.EntityKey, Fields(e, clock))).ToList()))
+                g.Select(e => new HistoryChange(subjects.Name(e), AuditLabels.Action(e.Action), Fields(e, clock))).ToList()))
             .ToList();
 
     private static List<HistoryField> Fields(AuditEntry entry, TimeProvider clock)
@@ -62,7 +62,8 @@ public sealed class ReviewForm
 [Route("programas/{programId:int}")]
 public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAuditContext audit) : Controller
 {
-    private const int HistoryPageSize = 50;
+    /// <summary>Saves (not rows) per page, so that one save is never split between pages.</summary>
+    private const int HistoryPageSize = 25;
 
     /// <summary>The whole program in the order of the official document, with figures as of a date (default today).</summary>
     [HttpGet("")]
@@ -116,14 +117,21 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
         var program = await db.Programs.Where(p => p.Id == programId).Select(p => new { p.Unit.ShortName, p.Year }).SingleAsync(ct);
         var query = db.AuditEntries.Where(a => a.ProgramId == programId);
         if (kind.Entities is { } entities) query = query.Where(a => entities.Contains(a.EntityType));
-        var entries = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize + 1)
-            .AsNoTracking().ToListAsync(ct);
-        var shown = entries.Take(HistoryPageSize).ToList();
+        var saves = await query.GroupBy(a => new { a.At, a.User }).Select(g => g.Key).OrderByDescending(k => k.At).ThenBy(k => k.User)
+            .Skip((page - 1) * HistoryPageSize).Take(HistoryPageSize + 1).ToListAsync(ct);
+        var shownSaves = saves.Take(HistoryPageSize).Select(k => (k.At, k.User)).ToHashSet();
+        List<AuditEntry> shown = [];
+        if (shownSaves.Count > 0)
+        {
+            var (newest, oldest) = (shownSaves.Max(k => k.At), shownSaves.Min(k => k.At));
+            shown = (await query.Where(a => a.At >= oldest && a.At <= newest).OrderByDescending(a => a.At).ThenBy(a => a.Id).AsNoTracking().ToListAsync(ct))
+                .Where(a => shownSaves.Contains((a.At, a.User))).ToList();
+        }
         var userNames = shown.Select(e => e.User).Distinct().ToList();
         var fullNames = await db.Users.Where(u => userNames.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.FullName, ct);
-        return View(new HistoryPageModel(programId, program.ShortName, program.Year, HistoryGroup.Of(shown, fullNames, clock), page,
-            entries.Count > HistoryPageSize, kind.Key));
+        var subjects = await HistorySubjects.LoadAsync(db, programId, shown, ct);
+        return View(new HistoryPageModel(programId, program.ShortName, program.Year, HistoryGroup.Of(shown, fullNames, subjects, clock), page,
+            saves.Count > HistoryPageSize, kind.Key));
     }
 
     private async Task<IActionResult> Change(int programId, ReviewForm form, Action<AnnualProgram> change, string done)

@@ -11,7 +11,7 @@ using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Years;
 
-public sealed record ImportedModel(int ProgramId, string Unit, int Year, IReadOnlyList<string> Read, IReadOnlyList<string> Refused);
+public sealed record ImportedModel(int ProgramId, string Unit, int Year, IReadOnlyList<string> Read, IReadOnlyList<string> Refused, IReadOnlyList<string> Notices);
 
 public sealed class OpenYearForm
 {
@@ -96,7 +96,7 @@ public sealed class YearsController(PatDbContext db, TimeProvider clock) : Contr
         try
         {
             var imported = await ProgramImporter.ImportAsync(db, result.Document!);
-            return View("Imported", new ImportedModel(imported.Program!.Id, unit.ShortName, form.Year, result.Read, result.Refused));
+            return View("Imported", new ImportedModel(imported.Program!.Id, unit.ShortName, form.Year, result.Read, result.Refused, result.Notices ?? []));
         }
         catch (ImportException e)
         {
