@@ -5,6 +5,8 @@ builder.AddPatLogging();
 builder.AddPatServices();
 
 var app = builder.Build();
+if (BackupCommand.Handles(args.FirstOrDefault()))
+    return await BackupCommand.RunAsync(app, args); // before start-up touches the database
 await app.InitializeDatabaseAsync();
 await app.InitializeIdentityAsync();
 if (args.FirstOrDefault() == "create-admin")

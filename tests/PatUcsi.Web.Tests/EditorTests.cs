@@ -11,7 +11,7 @@ namespace PatUcsi.Web.Tests;
 
 public class EditorTests
 {
-    private static Dictionary<string, string> IndicatorFields(int version, string goal = "8") => new()
+    internal static Dictionary<string, string> IndicatorFields(int version, string goal = "8") => new()
     {
         ["Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Name"] = "Informe de avance de desarrollo", ["Type"] = "Count", ["Frequency"] = "Monthly", ["Trend"] = "Increase",

@@ -20,6 +20,12 @@ public partial class ProgressTests
         (string Field, string FileName, byte[] Content)? file = null)
     {
         var html = await (await client.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
+        return await client.PostAsync(new Uri(page, UriKind.Relative), PeriodForm(html, fields, file));
+    }
+
+    /// <summary>The capture form of a page already read: its token and hidden fields (the versions it was shown with), and these fields.</summary>
+    internal static MultipartFormDataContent PeriodForm(string html, Dictionary<string, string> fields, (string Field, string FileName, byte[] Content)? file = null)
+    {
         var content = new MultipartFormDataContent();
         foreach (Match hidden in Hidden().Matches(html))
             if (!fields.ContainsKey(WebUtility.HtmlDecode(hidden.Groups[1].Value)))
@@ -32,7 +38,7 @@ public partial class ProgressTests
             bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Add(bytes, f.Field, f.FileName);
         }
-        return await client.PostAsync(new Uri(page, UriKind.Relative), content);
+        return content;
     }
 
     internal static int LineIndex(string html, string number)

@@ -20,6 +20,7 @@ public static class AppSetup
             ? configured
             : DatabaseProvider.DefaultSqliteConnection(config["Database:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
+        builder.Services.AddSingleton(new DatabaseSettings(provider, connection));
         // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).
         builder.Services.AddSingleton<TimeProvider>(new PatUcsi.Domain.InstituteClock(TimeProvider.System, PatUcsi.Domain.InstituteClock.Zone(config["Institute:TimeZone"])));
         // Spanish text is written as is (not as &#xF3; entities); HTML-special characters are still encoded.
@@ -177,3 +178,6 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
     public string UserName => http.HttpContext?.User.Identity?.Name ?? SystemAuditContext.SystemUser;
     public string? Reason { get; set; }
 }
+
+/// <summary>The database the app was configured with (for the backup and restore commands).</summary>
+public sealed record DatabaseSettings(string Provider, string ConnectionString);
