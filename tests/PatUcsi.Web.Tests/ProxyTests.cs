@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 
 namespace PatUcsi.Web.Tests;
 
@@ -54,5 +55,37 @@ public class ProxyTests
         Assert.DoesNotContain(Cookies(forged), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.False(forged.Headers.Contains("Strict-Transport-Security"));
         Assert.DoesNotContain("203.0.113.9", factory.Log());
+    }
+
+    [Fact]
+    public async Task A_change_made_through_a_proxy_network_is_audited_with_the_users_address()
+    {
+        await using var factory = new PatWebFactory(settings: new Dictionary<string, string> { ["Proxy:KnownProxies:0"] = "127.0.0.0/8", ["Proxy:KnownProxies:1"] = "::1" });
+        var baseUrl = factory.StartOnKestrel();
+        var programId = await factory.CreateDraftProgram();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.23");
+        await PatWebFactory.SignIn(client, "titular.ucsi", PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
+        int lineId, version;
+        await using (var db = factory.Database.Context())
+            (lineId, version) = await db.Indicators.Where(i => i.ActionLine.Objective.ProgramId == programId && i.ActionLine.Number == "1.1")
+                .Select(i => ValueTuple.Create(i.ActionLineId, i.Version)).SingleAsync();
+        var page = $"/programas/{programId}/lineas/{lineId}/indicador";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostForm(page, page, EditorTests.IndicatorFields(version, "9"))).StatusCode);
+
+        await using var check = factory.Database.Context();
+        var entry = await check.AuditEntries.SingleAsync(a => a.ProgramId == programId && a.EntityType == "Indicator" && a.Action == PatUcsi.Domain.Auditing.AuditAction.Update);
+        Assert.Equal("198.51.100.23", entry.Address);
+        var history = await client.Html($"/programas/{programId}/historial");
+        Assert.True(history.Contains("titular.ucsi)<span class=\"fw-normal text-secondary small\"> · desde 198.51.100.23</span>", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(history, "<h2 class=\"h6 mb-1\">.*?</h2>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+    }
+
+    [Fact]
+    public void A_proxy_entry_that_is_no_address_stops_the_start_up_with_a_reason()
+    {
+        Assert.Equal(2, PatUcsi.Web.Infrastructure.AppSetup.KnownProxies(["10.0.0.5", "10.1.0.0/16"]).Count);
+        var e = Assert.Throws<InvalidOperationException>(() => PatUcsi.Web.Infrastructure.AppSetup.KnownProxies(["proxy.ieebcs"]));
+        Assert.Contains("«proxy.ieebcs» no es una dirección IP ni una red", e.Message);
     }
 }

@@ -9,6 +9,8 @@ public interface IAuditContext
     string UserName { get; }
     /// <summary>The reason the user gave for this change, if any (reopening, cancelling…).</summary>
     string? Reason { get; set; }
+    /// <summary>Where the change came from: the user's network address; null for start-up tasks.</summary>
+    string? Address => null;
 }
 
 public sealed class SystemAuditContext(string userName = SystemAuditContext.SystemUser) : IAuditContext

@@ -71,7 +71,7 @@ internal sealed class AuditTrail
         var after = _action == AuditAction.Insert ? Serialize(AllProperties(_entry), p => p.CurrentValue) : _after;
         var key = _key ?? KeyOf(_entry);
         var programId = _action == AuditAction.Delete ? _programId : db.ProgramIdOf(_entry.Entity);
-        return new AuditEntry(at, audit.UserName, _action, _entry.Metadata.ClrType.Name, key, programId, _before, after, audit.Reason);
+        return new AuditEntry(at, audit.UserName, _action, _entry.Metadata.ClrType.Name, key, programId, _before, after, audit.Reason, audit.Address);
     }
 
     private static string KeyOf(EntityEntry entry) =>

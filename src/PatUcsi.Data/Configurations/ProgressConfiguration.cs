@@ -66,6 +66,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.Property(a => a.User).HasMaxLength(Lengths.User).IsRequired();
         audit.Property(a => a.EntityType).HasMaxLength(Lengths.Name).IsRequired();
         audit.Property(a => a.EntityKey).HasMaxLength(Lengths.Name).IsRequired();
+        audit.Property(a => a.Address).HasMaxLength(Lengths.Address);
         audit.HasIndex(a => new { a.ProgramId, a.At });
         audit.HasIndex(a => new { a.EntityType, a.EntityKey });
     }

@@ -38,4 +38,6 @@ public static class Lengths
     public const int Label = 500;
     public const int FileName = 260;
     public const int User = 256;
+    /// <summary>The longest IPv6 text form (with an embedded IPv4 address).</summary>
+    public const int Address = 45;
 }

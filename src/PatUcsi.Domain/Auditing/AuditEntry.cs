@@ -11,8 +11,9 @@ public class AuditEntry : Entity
     private AuditEntry() { }
 
     public AuditEntry(DateTime at, string user, AuditAction action, string entityType, string entityKey,
-        int? programId, string? before, string? after, string? reason)
+        int? programId, string? before, string? after, string? reason, string? address = null)
     {
+        Address = address;
         At = at;
         User = user;
         Action = action;
@@ -34,4 +35,6 @@ public class AuditEntry : Entity
     public string? Before { get; private set; }
     public string? After { get; private set; }
     public string? Reason { get; private set; }
+    /// <summary>The network address the change came from (the user's, also behind the proxy); null for the system.</summary>
+    public string? Address { get; private set; }
 }

@@ -48,17 +48,16 @@ public static class AppSetup
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddRazorOptions(FeatureFolders.Configure);
         // Behind the institute's TLS proxy: the scheme and the user's address come from the proxy's headers, and
-        // only from the proxies named in Proxy:KnownProxies (default: this machine), so nobody else can forge them.
+        // only from the proxies named in Proxy:KnownProxies (addresses or networks such as 10.0.0.0/24; default:
+        // this machine), so nobody else can forge them. Read now, so that a wrong entry stops the start-up.
+        var proxies = KnownProxies(config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? []);
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            var proxies = config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [];
-            if (proxies.Length > 0)
-            {
-                options.KnownProxies.Clear();
-                options.KnownIPNetworks.Clear();
-            }
-            foreach (var proxy in proxies) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            if (proxies.Count == 0) return;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies) options.KnownIPNetworks.Add(proxy);
         });
         // Every cookie is Secure when the user's request was HTTPS (as the proxy says), so it never travels in clear.
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -70,6 +69,13 @@ public static class AppSetup
             options.SupportedUICultures = [Culture];
         });
     }
+
+    /// <summary>Each entry an address (a network of one) or a network in CIDR form.</summary>
+    public static IReadOnlyList<System.Net.IPNetwork> KnownProxies(IEnumerable<string> entries) =>
+        entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e =>
+            System.Net.IPNetwork.TryParse(e.Trim(), out var network) ? network
+            : System.Net.IPAddress.TryParse(e.Trim(), out var address) ? new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            : throw new InvalidOperationException($"Proxy:KnownProxies: «{e}» no es una dirección IP ni una red (p. ej. 10.0.0.5 o 10.0.0.0/24).")).ToList();
 
     /// <summary>Migrates the database and, unless Seed:Enabled is false, loads the seed data it lacks.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
@@ -177,6 +183,8 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
 {
     public string UserName => http.HttpContext?.User.Identity?.Name ?? SystemAuditContext.SystemUser;
     public string? Reason { get; set; }
+    /// <summary>After the forwarded headers of a known proxy are applied: the user's own address.</summary>
+    public string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }
 
 /// <summary>The database the app was configured with (for the backup and restore commands).</summary>

@@ -24,13 +24,14 @@ public sealed record HistoryField(string Label, string? Before, string? After);
 public sealed record HistoryChange(string What, string Action, IReadOnlyList<HistoryField> Fields);
 
 /// <summary>One save: everything one person changed at one moment (a save writes all its changes with the same time).</summary>
-public sealed record HistoryGroup(DateTime Local, string User, string? Reason, IReadOnlyList<HistoryChange> Changes)
+public sealed record HistoryGroup(DateTime Local, string User, string? Address, string? Reason, IReadOnlyList<HistoryChange> Changes)
 {
     public static IReadOnlyList<HistoryGroup> Of(IEnumerable<AuditEntry> entries, IReadOnlyDictionary<string, string> fullNames, HistorySubjects subjects, TimeProvider clock) =>
         entries.GroupBy(e => (e.At, e.User))
             .Select(g => new HistoryGroup(clock.ToLocal(g.Key.At),
                 g.Key.User == PatUcsi.Data.Auditing.SystemAuditContext.SystemUser ? "Sistema (carga o importación)"
                     : fullNames.TryGetValue(g.Key.User, out var name) ? $"{name} ({g.Key.User})" : g.Key.User,
+                g.Select(e => e.Address).FirstOrDefault(a => a is not null),
                 g.Select(e => e.Reason).FirstOrDefault(r => r is not null),
                 g.Select(e => new HistoryChange(subjects.Name(e), AuditLabels.Action(e.Action), Fields(e, clock))).ToList()))
             .ToList();
