@@ -41,6 +41,7 @@ export PAT_CHROMIUM=${PAT_CHROMIUM:-$(command -v chromium)}
 export PAT_NGINX=${PAT_NGINX:-/usr/sbin/nginx}
 
 log=$(mktemp)
+rm -f artifacts/durabilidad.txt
 set +e
 dotnet test PatUcsi.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -48,6 +49,7 @@ set -e
 sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{s += $2} END {print s + 0}'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 rm -f "$log"
+if [ -f artifacts/durabilidad.txt ]; then echo; echo "Concurrency, backups and crashes:"; cat artifacts/durabilidad.txt; fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi

@@ -172,7 +172,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.Equal(0, await command.ExitCodeAsync());
         Assert.Contains($"{named.Count} archivos de evidencia", command.Log);
         Assert.Equal(named, Directory.EnumerateFiles(Path.Combine(backup, DatabaseBackup.EvidenceFolder)).Select(f => Path.GetFileName(f)).Order());
-        output.WriteLine($"{provider}: {kills} kill -9 durante {attempted} guardados intentados, {acknowledged.Count} confirmados, {cutOff.Count} cortados; " +
+        Figures.Print(output, $"{provider}: {kills} kill -9 durante {attempted} guardados intentados, {acknowledged.Count} confirmados, {cutOff.Count} cortados; " +
                          $"tras reiniciar: último guardado {last}, {audited.Count} en la auditoría, {named.Count} evidencias con su archivo.");
     }
 }

@@ -119,7 +119,7 @@ public class DurabilityTests(ITestOutputHelper output)
         var saved = await check.Indicators.SingleAsync(i => i.ActionLineId == lineId);
         var indicatorAudit = await check.AuditEntries.Where(a => a.EntityType == "Indicator" && a.EntityKey == saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.Action == AuditAction.Update).ToListAsync();
         AssertNoLostUpdate(indicator, PatUcsi.Web.Features.Editor.EditorController.ConflictMessage, Chain(indicatorAudit, "Goal"), "6", Plain(saved.Goal));
-        output.WriteLine($"{provider}: {Writers} escritores × {Attempts} intentos en un informe, {report.Count(r => r.Status == HttpStatusCode.Redirect)} guardados y " +
+        Figures.Print(output, $"{provider}: {Writers} escritores × {Attempts} intentos en un informe, {report.Count(r => r.Status == HttpStatusCode.Redirect)} guardados y " +
                          $"{report.Count(r => r.Status == HttpStatusCode.OK)} avisados; {Writers} en un indicador, " +
                          $"{indicator.Count(r => r.Status == HttpStatusCode.Redirect)} guardados y {indicator.Count(r => r.Status == HttpStatusCode.OK)} avisados.");
     }
@@ -183,7 +183,7 @@ public class DurabilityTests(ITestOutputHelper output)
             if (provider == DatabaseProvider.Sqlite)
                 Assert.Equal("ok", await copy.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync() is [var result] ? result : null);
         }
-        output.WriteLine($"{provider}: {saves} guardados con evidencia; respaldo durante las escrituras con {takenDuring.EvidenceSha256.Count} archivos, " +
+        Figures.Print(output, $"{provider}: {saves} guardados con evidencia; respaldo durante las escrituras con {takenDuring.EvidenceSha256.Count} archivos, " +
                          $"después con {takenAfter.EvidenceSha256.Count}; restaurados y comparados tabla por tabla.");
     }
 

@@ -1,0 +1,17 @@
+namespace PatUcsi.Web.Tests;
+
+/// <summary>Figures of the durability runs (writers, saves, kills): in the test's output and in artifacts/durabilidad.txt, which test.sh prints.</summary>
+internal static class Figures
+{
+    private static readonly Lock Gate = new();
+    private static readonly string File = Path.Combine(Directory.CreateDirectory(Path.Combine(PatUcsi.Tests.RepoPaths.Root, "artifacts")).FullName, "durabilidad.txt");
+
+    public static void Print(Xunit.Abstractions.ITestOutputHelper output, string line)
+    {
+        output.WriteLine(line);
+        lock (Gate) System.IO.File.AppendAllText(File, line + Environment.NewLine);
+    }
+
+    /// <summary>Each run starts its own list.</summary>
+    static Figures() => System.IO.File.Delete(File);
+}
