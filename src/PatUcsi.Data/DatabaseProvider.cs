@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PatUcsi.Data;
 
 /// <summary>
-/// Chooses the database from configuration: <c>Database:Provider</c> ("Sqlite", the default, or
-/// "PostgreSQL") and <c>ConnectionStrings:Pat</c>.
+/// Chooses the database from configuration: <c>Database:Provider</c> ("Sqlite", the default,
+/// "PostgreSQL" or "SqlServer") and <c>ConnectionStrings:Pat</c>.
 /// </summary>
 public static class DatabaseProvider
 {
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSQL";
+    public const string SqlServer = "SqlServer";
 
     /// <summary>The SQLite file used when no connection string is configured, under the app's data folder.</summary>
     public static string DefaultSqliteConnection(string dataFolder)
@@ -28,11 +29,15 @@ public static class DatabaseProvider
                 options.UseSqlite(connectionString);
                 break;
             case "POSTGRESQL" or "POSTGRES" or "NPGSQL":
-                options.UseNpgsql(connectionString);
+                // Server databases retry what fails for a moment (a restart, a dropped connection); saving supports it.
+                options.UseNpgsql(connectionString, o => o.EnableRetryOnFailure());
+                break;
+            case "SQLSERVER" or "MSSQL":
+                options.UseSqlServer(connectionString, o => o.EnableRetryOnFailure());
                 break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider «{provider}» no es válido: use «{Sqlite}» o «{PostgreSql}».");
+                    $"Database:Provider «{provider}» no es válido: use «{Sqlite}», «{PostgreSql}» o «{SqlServer}».");
         }
         // The migrations are hand-written without a model snapshot, so EF cannot compare against one;
         // MigrationSchemaTests compare the migrated schema with the model instead.

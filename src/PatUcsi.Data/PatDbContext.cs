@@ -43,29 +43,32 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
 
     /// <summary>
     /// Saves, bumping the version of every edited entity (so a stale copy is refused) and writing one
-    /// audit entry per inserted, updated or deleted domain entity, in the same transaction.
+    /// audit entry per inserted, updated or deleted domain entity, in the same transaction. Under a retrying
+    /// execution strategy (PostgreSQL, SQL Server) a transient failure runs the whole save again: nothing is
+    /// accepted until it has committed, and the audit rows of a failed attempt are not kept.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var changes = AuditTrail.Capture(this);
-        if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Inside the caller's transaction the caller decides about retrying.
+        var saved = Database.CurrentTransaction is not null
+            ? await SaveOnceAsync(ownTransaction: false, cancellationToken)
+            : await Database.CreateExecutionStrategy().ExecuteAsync(ct => SaveOnceAsync(ownTransaction: true, ct), cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
 
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var at = Clock.GetUtcNow().UtcDateTime;
-            AuditEntries.AddRange(changes.Select(c => c.ToEntry(this, at, _audit)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return saved;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
+    private async Task<int> SaveOnceAsync(bool ownTransaction, CancellationToken ct)
+    {
+        var changes = AuditTrail.Capture(this);
+        if (changes.Count == 0) return await base.SaveChangesAsync(false, ct);
+
+        await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(ct) : null;
+        var saved = await base.SaveChangesAsync(false, ct);
+        var at = Clock.GetUtcNow().UtcDateTime;
+        // Written past the change tracker, which still holds the changes as unsaved until the commit.
+        await AuditTrail.InsertAsync(this, changes.Select(c => c.ToEntry(this, at, _audit)).ToList(), ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>The program a domain entity belongs to, looked up through its parents.</summary>

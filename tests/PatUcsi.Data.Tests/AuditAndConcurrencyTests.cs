@@ -111,4 +111,49 @@ public class AuditAndConcurrencyTests
 
         Assert.Equal(count, await db.AuditEntries.CountAsync());
     }
+
+    /// <summary>Fails the first audit insert as a dropped connection would, once.</summary>
+    private sealed class TransientFailureOnce : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Failures { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Failures == 0 && command.CommandText.Contains("\"AuditEntries\"", StringComparison.Ordinal))
+            {
+                Failures++;
+                throw new Npgsql.PostgresException("could not serialize access (prueba)", "ERROR", "ERROR", "40001");
+            }
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Under_a_retrying_strategy_a_transient_failure_saves_everything_once_with_its_audit()
+    {
+        await using var database = await SeededDatabase(DatabaseProvider.PostgreSql);
+        var failure = new TransientFailureOnce();
+        var builder = new DbContextOptionsBuilder<PatDbContext>();
+        builder.Use(database.Provider, database.ConnectionString).AddInterceptors(failure);
+        var options = builder.Options;
+        await using (var db = new PatDbContext(options, new SystemAuditContext("admin")))
+        {
+            Assert.True(db.Database.CreateExecutionStrategy().RetriesOnFailure);
+            var unit = await db.Units.SingleAsync(u => u.ShortName == "UCSI");
+            unit.HeadTitle = "Titular de la Unidad (prueba)";
+            db.Units.Add(new PatUcsi.Domain.Units.Unit("UTEST", "Unidad de prueba"));
+            await db.SaveChangesAsync();
+            Assert.Equal(EntityState.Unchanged, db.Entry(unit).State);
+        }
+
+        Assert.Equal(1, failure.Failures);
+        await using var check = database.Context();
+        Assert.Equal(1, await check.Units.CountAsync(u => u.ShortName == "UTEST"));
+        Assert.Equal(1, (await check.Units.SingleAsync(u => u.ShortName == "UCSI")).Version);
+        var audit = await check.AuditEntries.Where(a => a.EntityType == "Unit" && a.User == "admin").ToListAsync();
+        Assert.Equal([AuditAction.Insert, AuditAction.Update], audit.Select(a => a.Action).Order());
+        var inserted = await check.Units.SingleAsync(u => u.ShortName == "UTEST");
+        Assert.Equal(inserted.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.Single(a => a.Action == AuditAction.Insert).EntityKey);
+    }
 }

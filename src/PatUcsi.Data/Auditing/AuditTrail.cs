@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PatUcsi.Domain;
 using PatUcsi.Domain.Auditing;
 using PatUcsi.Domain.Programs;
@@ -73,6 +74,41 @@ internal sealed class AuditTrail
         var programId = _action == AuditAction.Delete ? _programId : db.ProgramIdOf(_entry.Entity);
         return new AuditEntry(at, audit.UserName, _action, _entry.Metadata.ClrType.Name, key, programId, _before, after, audit.Reason, audit.Address);
     }
+
+    /// <summary>
+    /// The audit rows, inserted with plain multi-row INSERTs in the provider's own quoting (100 rows, 1,000
+    /// parameters a statement: under every provider's limit).
+    /// </summary>
+    public static async Task InsertAsync(PatDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        var type = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(type.GetTableName()!)} " +
+                   $"({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(type.FindProperty(c)!.GetColumnName())))}) VALUES ";
+        await using var maker = db.Database.GetDbConnection().CreateCommand(); // makes the provider's parameters
+        foreach (var chunk in entries.Chunk(100))
+        {
+            var parameters = new List<System.Data.Common.DbParameter>();
+            var rows = chunk.Select(e =>
+            {
+                object?[] values = [e.At, e.User, (int)e.Action, e.EntityType, e.EntityKey, e.ProgramId, e.Before, e.After, e.Reason, e.Address];
+                return "(" + string.Join(", ", values.Select(v =>
+                {
+                    var p = maker.CreateParameter();
+                    p.ParameterName = $"@a{parameters.Count}";
+                    p.Value = v ?? DBNull.Value;
+                    parameters.Add(p);
+                    return p.ParameterName;
+                })) + ")";
+            });
+            var text = head + string.Join(", ", rows.ToList());
+            await db.Database.ExecuteSqlRawAsync(text, parameters, ct);
+        }
+    }
+
+    private static readonly string[] Columns =
+        [nameof(AuditEntry.At), nameof(AuditEntry.User), nameof(AuditEntry.Action), nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityKey),
+         nameof(AuditEntry.ProgramId), nameof(AuditEntry.Before), nameof(AuditEntry.After), nameof(AuditEntry.Reason), nameof(AuditEntry.Address)];
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));

@@ -17,7 +17,6 @@ public static class PdfFonts
         lock (Gate)
         {
             if (_ready) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new BundledFonts();
             _ready = true;
         }
