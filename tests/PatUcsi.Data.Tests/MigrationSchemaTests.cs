@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
 using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
@@ -91,5 +92,55 @@ public class MigrationSchemaTests
         else services.AddEntityFrameworkSqlite();
         designTime.ConfigureDesignTimeServices(services);
         return services.BuildServiceProvider().GetRequiredService<IDatabaseModelFactory>();
+    }
+}
+
+/// <summary>
+/// SQL Server cannot run here, so its script is checked instead: the migrations' script must create exactly
+/// what the model's own create script creates (columns with their types, keys, foreign keys, indexes).
+/// </summary>
+public class SqlServerScriptTests
+{
+    private static PatDbContext SqlServer()
+    {
+        var options = new DbContextOptionsBuilder<PatDbContext>();
+        options.Use(DatabaseProvider.SqlServer, "Server=sqlserver.invalid;Database=pat;Integrated Security=true;TrustServerCertificate=true");
+        return new PatDbContext(options.Options);
+    }
+
+    /// <summary>One line per fact: "table: column or constraint", and every index statement.</summary>
+    private static List<string> Facts(string script)
+    {
+        var facts = new List<string>();
+        var statements = System.Text.RegularExpressions.Regex.Replace(script.ReplaceLineEndings("\n"), @"^GO$", "", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Split(";\n", StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim().TrimEnd(';').Trim());
+        foreach (var statement in statements)
+        {
+            if (statement.Contains("__EFMigrationsHistory", StringComparison.Ordinal) || statement is "END" or "COMMIT" or "BEGIN TRANSACTION") continue;
+            if (System.Text.RegularExpressions.Regex.Match(statement, @"^CREATE TABLE (\[\w+\]) \((.*)\)$", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } table)
+                facts.AddRange(table.Groups[2].Value.Split('\n').Select(l => l.Trim().TrimEnd(',')).Where(l => l.Length > 0).Select(l => $"{table.Groups[1].Value}: {l}"));
+            else if (System.Text.RegularExpressions.Regex.Match(statement, @"^ALTER TABLE (\[\w+\]) ADD (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } added)
+                facts.Add($"{added.Groups[1].Value}: {added.Groups[2].Value.Trim()}");
+            else if (statement.StartsWith("CREATE", StringComparison.Ordinal))
+                facts.Add(System.Text.RegularExpressions.Regex.Replace(statement, @"\s+", " "));
+        }
+        facts.Sort(StringComparer.Ordinal);
+        return facts;
+    }
+
+    [Fact]
+    public void The_migrations_create_on_sql_server_exactly_the_schema_of_the_model()
+    {
+        using var db = SqlServer();
+        var migrations = Facts(db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().GenerateScript());
+        var model = Facts(db.Database.GenerateCreateScript());
+
+        Assert.Contains("[Programs]: [Id] int NOT NULL IDENTITY", model);
+        Assert.Contains("[Indicators]: [Goal] decimal(18,4) NOT NULL", model);
+        Assert.Contains("[AuditEntries]: [Address] nvarchar(45) NULL", model);
+        Assert.Contains(model, f => f.StartsWith("CREATE UNIQUE INDEX [IX_Units_ShortName]", StringComparison.Ordinal));
+        var lacking = model.Except(migrations).ToList();
+        var extra = migrations.Except(model).ToList();
+        Assert.True(lacking.Count + extra.Count == 0, $"The migrations lack:\n{string.Join("\n", lacking)}\nand have besides:\n{string.Join("\n", extra)}");
     }
 }

@@ -23,6 +23,7 @@ public static class DatabaseBackup
 
     public static async Task<BackupManifest> CreateAsync(string provider, string connectionString, string evidence, string destination, TimeProvider clock, CancellationToken ct = default)
     {
+        EnsureSupported(provider);
         Directory.CreateDirectory(destination);
         if (Directory.EnumerateFileSystemEntries(destination).Any())
             throw new BackupException($"La carpeta de respaldo «{destination}» no está vacía; indique una carpeta nueva.");
@@ -50,6 +51,7 @@ public static class DatabaseBackup
     /// <summary>Puts a backup back in place of the database and the evidence folder. The app must be stopped.</summary>
     public static async Task<BackupManifest> RestoreAsync(string provider, string connectionString, string evidence, string source, CancellationToken ct = default)
     {
+        EnsureSupported(provider);
         var manifestPath = Path.Combine(source, ManifestFile);
         if (!File.Exists(manifestPath)) throw new BackupException($"«{source}» no es una carpeta de respaldo de PAT UCSI (falta {ManifestFile}).");
         var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, ct))
@@ -69,6 +71,12 @@ public static class DatabaseBackup
         foreach (var stale in Directory.EnumerateFiles(evidence).Where(f => !manifest.EvidenceSha256.ContainsKey(Path.GetFileName(f)))) File.Delete(stale);
         foreach (var name in manifest.EvidenceSha256.Keys) File.Copy(Path.Combine(copied, name), Path.Combine(evidence, name), overwrite: true);
         return manifest;
+    }
+
+    private static void EnsureSupported(string provider)
+    {
+        if (provider.Equals(DatabaseProvider.SqlServer, StringComparison.OrdinalIgnoreCase))
+            throw new BackupException("Con SQL Server use las copias de seguridad del propio servidor (BACKUP DATABASE) y copie aparte la carpeta de evidencias.");
     }
 
     private static bool IsSqlite(string? provider) => provider is null or "" || provider.Equals(DatabaseProvider.Sqlite, StringComparison.OrdinalIgnoreCase);

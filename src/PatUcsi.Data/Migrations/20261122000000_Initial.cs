@@ -10,7 +10,7 @@ namespace PatUcsi.Data.Migrations;
 /// </summary>
 [DbContext(typeof(PatDbContext))]
 [Migration("20261122000000_Initial")]
-public sealed class Initial : Migration
+public sealed class Initial : HandWrittenMigration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -54,19 +54,19 @@ public sealed class Initial : Migration
             name: "AspNetRoles",
             columns: t => new
             {
-                Id = t.Column<string>(nullable: false),
+                Id = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
                 Name = t.Column<string>(maxLength: 256, nullable: true),
                 NormalizedName = t.Column<string>(maxLength: 256, nullable: true),
                 ConcurrencyStamp = t.Column<string>(nullable: true),
             },
             constraints: t => t.PrimaryKey("PK_AspNetRoles", x => x.Id));
-        m.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
+        m.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true, filter: m.NotNullFilter("NormalizedName"));
 
         m.CreateTable(
             name: "AspNetUsers",
             columns: t => new
             {
-                Id = t.Column<string>(nullable: false),
+                Id = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
                 FullName = t.Column<string>(maxLength: 200, nullable: false),
                 UnitId = t.Column<int>(nullable: true),
                 IsActive = t.Column<bool>(nullable: false),
@@ -91,7 +91,7 @@ public sealed class Initial : Migration
                 t.ForeignKey("FK_AspNetUsers_Units_UnitId", x => x.UnitId, "Units", "Id", onDelete: ReferentialAction.Restrict);
             });
         m.CreateIndex("EmailIndex", "AspNetUsers", "NormalizedEmail");
-        m.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
+        m.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true, filter: m.NotNullFilter("NormalizedUserName"));
         m.CreateIndex("IX_AspNetUsers_UnitId", "AspNetUsers", "UnitId");
 
         m.CreateTable(
@@ -99,7 +99,7 @@ public sealed class Initial : Migration
             columns: t => new
             {
                 Id = t.Column<int>(nullable: false).Identity(),
-                RoleId = t.Column<string>(nullable: false),
+                RoleId = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
                 ClaimType = t.Column<string>(nullable: true),
                 ClaimValue = t.Column<string>(nullable: true),
             },
@@ -115,7 +115,7 @@ public sealed class Initial : Migration
             columns: t => new
             {
                 Id = t.Column<int>(nullable: false).Identity(),
-                UserId = t.Column<string>(nullable: false),
+                UserId = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
                 ClaimType = t.Column<string>(nullable: true),
                 ClaimValue = t.Column<string>(nullable: true),
             },
@@ -130,10 +130,10 @@ public sealed class Initial : Migration
             name: "AspNetUserLogins",
             columns: t => new
             {
-                LoginProvider = t.Column<string>(nullable: false),
-                ProviderKey = t.Column<string>(nullable: false),
+                LoginProvider = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
+                ProviderKey = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
                 ProviderDisplayName = t.Column<string>(nullable: true),
-                UserId = t.Column<string>(nullable: false),
+                UserId = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
             },
             constraints: t =>
             {
@@ -146,8 +146,8 @@ public sealed class Initial : Migration
             name: "AspNetUserRoles",
             columns: t => new
             {
-                UserId = t.Column<string>(nullable: false),
-                RoleId = t.Column<string>(nullable: false),
+                UserId = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
+                RoleId = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
             },
             constraints: t =>
             {
@@ -161,9 +161,9 @@ public sealed class Initial : Migration
             name: "AspNetUserTokens",
             columns: t => new
             {
-                UserId = t.Column<string>(nullable: false),
-                LoginProvider = t.Column<string>(nullable: false),
-                Name = t.Column<string>(nullable: false),
+                UserId = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
+                LoginProvider = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
+                Name = t.Column<string>(maxLength: m.KeyLength(), nullable: false),
                 Value = t.Column<string>(nullable: true),
             },
             constraints: t =>
