@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Data.Auditing;
@@ -12,7 +13,7 @@ using PatUcsi.Domain.Units;
 namespace PatUcsi.Data;
 
 public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext? audit = null, TimeProvider? clock = null)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly IAuditContext _audit = audit ?? new SystemAuditContext();
 
@@ -31,6 +32,8 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>The keys that protect sign-in and form cookies, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

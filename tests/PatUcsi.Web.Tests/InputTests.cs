@@ -224,9 +224,16 @@ public class InputTests
         await File.WriteAllBytesAsync(old, ProgressTests.Pdf);
         await File.WriteAllBytesAsync(young, ProgressTests.Pdf);
         File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
-        Assert.Equal(1, await factory.Services.GetRequiredService<EvidenceJanitor>().SweepAsync(CancellationToken.None));
+        // Written a moment ago by a process of this machine that has ended (same pid, another start: a restart).
+        var me = EvidenceWriter.Current;
+        var crashed = Path.Combine(factory.EvidenceFolder, $"{(me with { Started = "20260101000000000" }).Tag}_huerfano.pdf");
+        var running = Path.Combine(factory.EvidenceFolder, $"{me.Tag}_en-curso.pdf");
+        foreach (var f in new[] { crashed, running }) await File.WriteAllBytesAsync(f, ProgressTests.Pdf);
+        Assert.Equal(2, await factory.Services.GetRequiredService<EvidenceJanitor>().SweepAsync(CancellationToken.None));
         Assert.False(File.Exists(old));
-        Assert.True(File.Exists(young)); // may belong to a save still in progress
+        Assert.False(File.Exists(crashed));
+        Assert.True(File.Exists(young)); // may belong to a save still in progress (of another instance)
+        Assert.True(File.Exists(running)); // this process may still commit it
     }
 
     [Fact]

@@ -71,3 +71,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.HasIndex(a => new { a.EntityType, a.EntityKey });
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> key) => key.ToTable("DataProtectionKeys");
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public static class AppSetup
             : DatabaseProvider.DefaultSqliteConnection(config["Database:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
         builder.Services.AddSingleton(new DatabaseSettings(provider, connection));
+        // Keys in the database: sign-in survives restarts, and every instance behind the proxy reads the same cookies.
+        builder.Services.AddDataProtection().PersistKeysToDbContext<PatDbContext>().SetApplicationName("PatUcsi");
         // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).
         builder.Services.AddSingleton<TimeProvider>(new PatUcsi.Domain.InstituteClock(TimeProvider.System, PatUcsi.Domain.InstituteClock.Zone(config["Institute:TimeZone"])));
         // Spanish text is written as is (not as &#xF3; entities); HTML-special characters are still encoded.

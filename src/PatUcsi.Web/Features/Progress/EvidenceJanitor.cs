@@ -5,23 +5,17 @@ namespace PatUcsi.Web.Features.Progress;
 
 /// <summary>
 /// Keeps the evidence folder and the evidence table in agreement: a file that no row names (a save cut off between
-/// writing the file and committing, by an error or a crash) is deleted. At start every such file written before this
-/// process started goes (no save of this process can own it: one app per evidence folder); later, every six hours,
-/// those a day old.
+/// writing the file and committing, by an error or a crash) is deleted once its writer process has ended on this
+/// machine, or once it is a day old. Runs at start (after a crash) and every six hours; several instances may share
+/// the folder, since none deletes a file another running instance may still commit.
 /// </summary>
 public sealed class EvidenceJanitor(IServiceScopeFactory scopes, EvidenceStore store, TimeProvider clock, ILogger<EvidenceJanitor> logger) : BackgroundService
 {
     public static readonly TimeSpan Grace = TimeSpan.FromDays(1);
 
-    /// <summary>File times are the machine's real time, so the process start is read from the system, not the app's clock.</summary>
-    private static readonly DateTime ProcessStartUtc = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
-
-    private bool _started;
-
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        var cutoff = _started ? clock.GetUtcNow().UtcDateTime - Grace : ProcessStartUtc;
-        _started = true;
+        var cutoff = clock.GetUtcNow().UtcDateTime - Grace;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PatDbContext>();
         var known = (await db.Evidence.Where(e => e.StoredName != null).Select(e => e.StoredName!).ToListAsync(ct)).ToHashSet();

@@ -51,7 +51,7 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
         if (detected is null)
             return (null, $"El archivo «{name}» no es un PDF, una imagen (PNG, JPG, GIF) ni un documento de Office válido, o lleva un programa dentro.");
 
-        var storedName = $"{Guid.NewGuid():N}{detected.Value.Extension}";
+        var storedName = $"{EvidenceWriter.Current.Tag}_{Guid.NewGuid():N}{detected.Value.Extension}";
         buffer.Position = 0;
         await using (var file = File.Create(Path.Combine(Folder, storedName)))
             await buffer.CopyToAsync(file, ct);
@@ -84,15 +84,17 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
     }
 
     /// <summary>
-    /// Deletes the files that no evidence row names and that are older than <paramref name="olderThan"/> (a save
-    /// interrupted between writing its file and committing). Younger files may belong to a save in progress.
+    /// Deletes the files that no evidence row names (a save interrupted between writing its file and committing):
+    /// those older than <paramref name="olderThanUtc"/>, and those whose writer was a process of this machine that
+    /// is no longer running (a crash). Other files may belong to a save in progress, here or on another instance.
     /// </summary>
     public int DeleteOrphans(IReadOnlySet<string> known, DateTime olderThanUtc)
     {
         var deleted = 0;
         foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
         {
-            if (known.Contains(file.Name) || file.LastWriteTimeUtc >= olderThanUtc) continue;
+            if (known.Contains(file.Name)) continue;
+            if (file.LastWriteTimeUtc >= olderThanUtc && !EvidenceWriter.IsGone(file.Name)) continue;
             file.Delete();
             deleted++;
         }
@@ -129,5 +131,42 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
             return null;
         content.Position = 0;
         return EvidenceFormats.IsOfficeOpenXml(content, extension) ? (extension, OfficeTypes[extension]) : null;
+    }
+}
+
+/// <summary>
+/// The process that writes evidence files, written at the start of each stored name ("host.pid.start_…"), so that a
+/// file left without its row can be told apart: its writer crashed, or it is another instance's save in progress.
+/// </summary>
+public sealed record EvidenceWriter(string Machine, int ProcessId, string Started)
+{
+    public static EvidenceWriter Current { get; } = Of(System.Diagnostics.Process.GetCurrentProcess());
+
+    public string Tag => $"{Machine}.{ProcessId}.{Started}";
+
+    private static EvidenceWriter Of(System.Diagnostics.Process process) =>
+        new(Clean(Environment.MachineName), process.Id, process.StartTime.ToUniversalTime().ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Clean(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-').ToArray());
+
+    /// <summary>Whether the file's writer was a process of this machine that has ended (a pid in use again has another start).</summary>
+    public static bool IsGone(string storedName)
+    {
+        var parts = storedName.Split('_')[0].Split('.');
+        if (parts.Length != 3 || parts[0] != Current.Machine || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var pid)) return false;
+        if (pid == Current.ProcessId && parts[2] == Current.Started) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return Of(process).Started != parts[2];
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // it ended while being looked at
+        }
     }
 }
