@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PatUcsi.Data.Auditing;
 using PatUcsi.Data.Identity;
 using PatUcsi.Domain;
@@ -74,19 +76,30 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
         return saved;
     }
 
-    /// <summary>The program a domain entity belongs to, looked up through its parents.</summary>
-    internal int? ProgramIdOf(object entity) => entity switch
+    /// <summary>
+    /// The program a domain entity belongs to, looked up through its parents. Read from the change tracker's
+    /// values: during a save, keys the database just generated are there before they reach the objects.
+    /// </summary>
+    internal int? ProgramIdOf(EntityEntry entry) => entry.Entity switch
     {
-        AnnualProgram p => p.Id,
-        Abbreviation a => a.ProgramId,
-        SpecificObjective o => o.ProgramId,
-        ActionLine l => Find<SpecificObjective>(l.ObjectiveId)?.ProgramId,
-        Indicator i => Find<ActionLine>(i.ActionLineId) is { } line ? ProgramIdOf(line) : null,
-        PeriodGoal g => Find<Indicator>(g.IndicatorId) is { } indicator ? ProgramIdOf(indicator) : null,
-        PeriodReport r => r.ProgramId,
-        ProgressEntry e => Find<PeriodReport>(e.PeriodReportId)?.ProgramId,
-        Evidence ev => Find<ProgressEntry>(ev.ProgressEntryId) is { } entry ? ProgramIdOf(entry) : null,
-        ReportEvent re => Find<PeriodReport>(re.PeriodReportId)?.ProgramId,
+        AnnualProgram => (int?)entry.Property(nameof(AnnualProgram.Id)).CurrentValue,
+        Abbreviation or SpecificObjective or PeriodReport => (int?)entry.Property("ProgramId").CurrentValue,
+        ActionLine => ParentProgramId(entry, nameof(ActionLine.ObjectiveId)),
+        Indicator => ParentProgramId(entry, nameof(Indicator.ActionLineId)),
+        PeriodGoal => ParentProgramId(entry, nameof(PeriodGoal.IndicatorId)),
+        ProgressEntry => ParentProgramId(entry, nameof(ProgressEntry.PeriodReportId)),
+        Domain.Progress.Evidence => ParentProgramId(entry, nameof(Domain.Progress.Evidence.ProgressEntryId)),
+        ReportEvent => ParentProgramId(entry, "PeriodReportId"),
         _ => null,
     };
+
+    private int? ParentProgramId(EntityEntry child, string foreignKey)
+    {
+        var key = child.Metadata.GetForeignKeys().Single(k => k.Properties.Any(p => p.Name == foreignKey));
+        if (key.DependentToPrincipal is { } navigation && child.Reference(navigation.Name).TargetEntry is { } tracked) return ProgramIdOf(tracked);
+        // Found among the tracked rows by its (possibly just generated) key, else read from the database.
+        var parent = Find(key.PrincipalEntityType.ClrType, child.Property(foreignKey).CurrentValue);
+        return parent is null ? null : ProgramIdOf(Entry(parent));
+    }
+
 }

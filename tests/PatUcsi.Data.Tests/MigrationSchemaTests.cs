@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Design.Internal;
 using PatUcsi.Data;
+using PatUcsi.Data.Seeding;
+using PatUcsi.Domain;
 using PatUcsi.Tests;
 
 namespace PatUcsi.Data.Tests;
@@ -46,6 +48,89 @@ public class MigrationSchemaTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>
+    /// An installation of the first release holds the seed and a month of progress; migrating it to the last
+    /// migration keeps every row and value, and the new columns start empty.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Upgrading_from_the_first_migration_with_data_loses_nothing(string provider)
+    {
+        // The data, made by today's code on today's schema: the seed, a report sent and approved, its audit.
+        await using var today = TestDatabase.Create(provider);
+        await using (var db = today.Context(new PatUcsi.Data.Auditing.SystemAuditContext("titular.ucsi")))
+        {
+            await DatabaseInitializer.MigrateAsync(db);
+            await DatabaseInitializer.SeedAsync(db, RepoPaths.SeedData, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var program = (await db.LoadProgramAsync(1))!;
+            var may = new PatUcsi.Domain.Progress.PeriodReport(program, 5);
+            may.Record(program.ActionLines().First().Id, 1, null, "Informe de mayo.");
+            may.Submit("capturista.ucsi", PatUcsi.Domain.InstituteClock.Default.At(new DateTime(2024, 6, 3, 17, 0, 0, DateTimeKind.Utc)), program.GraceDays);
+            may.Approve("titular.ucsi", new DateTime(2024, 6, 4, 17, 0, 0, DateTimeKind.Utc));
+            db.PeriodReports.Add(may);
+            await db.SaveChangesAsync();
+            // The report, its entry and its events got their keys in that save; each audit row still names the program.
+            string[] progress = ["PeriodReport", "ProgressEntry", "ReportEvent"];
+            Assert.Equal(["PeriodReport", "ProgressEntry", "ReportEvent", "ReportEvent"],
+                (await db.AuditEntries.Where(a => progress.Contains(a.EntityType)).Select(a => a.EntityType).ToListAsync()).Order());
+            // So does every row the seed inserted in one save (the program and all it holds), units aside.
+            Assert.All(await db.AuditEntries.Where(a => a.EntityType != "Unit").ToListAsync(), a => Assert.Equal(1, a.ProgramId));
+        }
+
+        // The same rows in a database of the first release (only the columns it had).
+        await using var first = TestDatabase.Create(provider);
+        await using var old = first.Context();
+        await old.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261122000000_Initial");
+        await old.Database.OpenConnectionAsync();
+        var connection = old.Database.GetDbConnection();
+        var tables = old.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
+        var columns = await TableDump.ColumnsAsync(connection, tables);
+        Assert.DoesNotContain("Address", columns["AuditEntries"]);
+        Assert.False(columns.ContainsKey("DataProtectionKeys"));
+        await using (var source = today.Context())
+        {
+            await source.Database.OpenConnectionAsync();
+            await using (var off = connection.CreateCommand())
+            {
+                off.CommandText = provider == DatabaseProvider.Sqlite ? "PRAGMA foreign_keys = OFF" : "SET session_replication_role = replica"; // rows in any order
+                await off.ExecuteNonQueryAsync();
+            }
+            foreach (var (table, names) in columns) await CopyAsync(source.Database.GetDbConnection(), connection, table, names);
+        }
+        var expected = await TableDump.ReadAsync(today.Context(), columns);
+        Assert.NotEmpty(expected["ProgressEntries"]);
+        await old.Database.CloseConnectionAsync();
+
+        await old.Database.MigrateAsync();
+
+        await using var upgraded = first.Context();
+        Assert.Equal(expected, await TableDump.ReadAsync(upgraded, columns));
+        Assert.True(await upgraded.AuditEntries.AllAsync(a => a.Address == null));
+        Assert.Equal(0, await upgraded.DataProtectionKeys.CountAsync());
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+    }
+
+    private static async Task CopyAsync(System.Data.Common.DbConnection from, System.Data.Common.DbConnection to, string table, string[] names)
+    {
+        await using var read = from.CreateCommand();
+        read.CommandText = $"SELECT {string.Join(", ", names.Select(n => $"\"{n}\""))} FROM \"{table}\"";
+        await using var reader = await read.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            await using var write = to.CreateCommand();
+            write.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", names.Select((_, i) => $"@p{i}"))})";
+            for (var i = 0; i < names.Length; i++)
+            {
+                var p = write.CreateParameter();
+                p.ParameterName = $"@p{i}";
+                p.Value = reader.GetValue(i);
+                write.Parameters.Add(p);
+            }
+            await write.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>

@@ -162,9 +162,9 @@ public class DurabilityTests(ITestOutputHelper output)
         await using (var live = factory.Database.Context())
         await using (var copy = restored.Context())
         {
-            var tables = await Tables(live);
+            var tables = await TableDump.ReadAsync(live);
             Assert.Contains("Evidence", tables.Keys);
-            Assert.Equal(tables, await Tables(copy));
+            Assert.Equal(tables, await TableDump.ReadAsync(copy));
             Assert.Equal(saves, await copy.Evidence.CountAsync());
         }
         Assert.Equal(Hashes(factory.EvidenceFolder), Hashes(restoredEvidence));
@@ -200,28 +200,6 @@ public class DurabilityTests(ITestOutputHelper output)
             await create.ExecuteNonQueryAsync();
         }
         return database;
-    }
-
-    /// <summary>Every table of the model (and the migrations history), each as its rows written out and sorted.</summary>
-    internal static async Task<SortedDictionary<string, List<string>>> Tables(PatDbContext db)
-    {
-        var names = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Append("__EFMigrationsHistory").Distinct();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var result = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{name}\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = new List<string>();
-            while (await reader.ReadAsync())
-                rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-            rows.Sort(StringComparer.Ordinal);
-            result[name] = rows;
-        }
-        await connection.CloseAsync();
-        return result;
     }
 
     internal static Dictionary<string, string> Hashes(string folder) =>

@@ -52,7 +52,8 @@ public class EditorTests
         Assert.Equal(programId, audit.ProgramId);
         Assert.Contains("\"Goal\":6", audit.Before);
         var history = await titular.Html($"/programas/{programId}/historial");
-        Assert.Contains("<strong>Cambio</strong> · Indicador de la línea 1.1 «Informe de avance de desarrollo»", history);
+        Assert.True(history.Contains("<strong>Cambio</strong> · Indicador de la línea 1.1 «Informe de avance de desarrollo»", StringComparison.Ordinal),
+            string.Join("\n", Regex.Matches(history, "<(?:h2|p) class=\"(?:h6 )?mb-1\">.*?</(?:h2|p)>").Select(m => m.Value).Take(8)));
         Assert.Contains("titular.ucsi", history);
     }
 

@@ -34,7 +34,7 @@ internal sealed class AuditTrail
                 _action = AuditAction.Delete;
                 _before = Serialize(AllProperties(entry), p => p.OriginalValue);
                 _key = KeyOf(entry);
-                _programId = db.ProgramIdOf(entry.Entity);
+                _programId = db.ProgramIdOf(entry);
                 break;
             default:
                 _action = AuditAction.Update;
@@ -71,7 +71,7 @@ internal sealed class AuditTrail
     {
         var after = _action == AuditAction.Insert ? Serialize(AllProperties(_entry), p => p.CurrentValue) : _after;
         var key = _key ?? KeyOf(_entry);
-        var programId = _action == AuditAction.Delete ? _programId : db.ProgramIdOf(_entry.Entity);
+        var programId = _action == AuditAction.Delete ? _programId : db.ProgramIdOf(_entry);
         return new AuditEntry(at, audit.UserName, _action, _entry.Metadata.ClrType.Name, key, programId, _before, after, audit.Reason, audit.Address);
     }
 
