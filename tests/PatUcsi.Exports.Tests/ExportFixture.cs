@@ -26,7 +26,7 @@ public sealed class ExportFixture : IAsyncLifetime
 
     public static readonly DateOnly AsOf = new(2024, 7, 15);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await using var db = _database.Context();
         await DatabaseInitializer.MigrateAsync(db);
@@ -49,5 +49,5 @@ public sealed class ExportFixture : IAsyncLifetime
         Report = (await db.ProgramReportAsync(program.Id, AsOf))!;
     }
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 }

@@ -16,7 +16,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "artifacts", "screenshots")).FullName;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable("PAT_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -30,7 +30,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();
         Playwright.Dispose();

@@ -7,7 +7,6 @@ using PatUcsi.Data;
 using PatUcsi.Data.Backup;
 using PatUcsi.Domain.Auditing;
 using PatUcsi.Tests;
-using Xunit.Abstractions;
 
 namespace PatUcsi.Web.Tests;
 

@@ -6,7 +6,7 @@ internal static class Figures
     private static readonly Lock Gate = new();
     private static readonly string File = Path.Combine(Directory.CreateDirectory(Path.Combine(PatUcsi.Tests.RepoPaths.Root, "artifacts")).FullName, "durabilidad.txt");
 
-    public static void Print(Xunit.Abstractions.ITestOutputHelper output, string line)
+    public static void Print(ITestOutputHelper output, string line)
     {
         output.WriteLine(line);
         lock (Gate) System.IO.File.AppendAllText(File, line + Environment.NewLine);

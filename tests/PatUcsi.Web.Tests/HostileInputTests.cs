@@ -16,7 +16,6 @@ using PatUcsi.Domain.Progress;
 using PatUcsi.Domain.Security;
 using PatUcsi.Data.Identity;
 using Microsoft.AspNetCore.Identity;
-using Xunit.Abstractions;
 
 namespace PatUcsi.Web.Tests;
 

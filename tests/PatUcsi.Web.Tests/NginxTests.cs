@@ -16,7 +16,7 @@ public sealed class NginxTests : IAsyncLifetime
     private Process? _nginx;
     private int _port;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var nginx = Environment.GetEnvironmentVariable("PAT_NGINX") is { Length: > 0 } configured ? configured : "/usr/sbin/nginx";
         if (!File.Exists(nginx))
@@ -75,7 +75,7 @@ public sealed class NginxTests : IAsyncLifetime
         throw new InvalidOperationException("nginx did not start: " + await File.ReadAllTextAsync(Path.Combine(_folder, "error.log")));
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_nginx is { HasExited: false }) _nginx.Kill(entireProcessTree: true);
         _nginx?.Dispose();
