@@ -224,15 +224,21 @@ public class InputTests
         await File.WriteAllBytesAsync(old, ProgressTests.Pdf);
         await File.WriteAllBytesAsync(young, ProgressTests.Pdf);
         File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
-        // Written a moment ago by a process of this machine that has ended (same pid, another start: a restart).
-        var me = EvidenceWriter.Current;
-        var crashed = Path.Combine(factory.EvidenceFolder, $"{(me with { Started = "20260101000000000" }).Tag}_huerfano.pdf");
-        var running = Path.Combine(factory.EvidenceFolder, $"{me.Tag}_en-curso.pdf");
-        foreach (var f in new[] { crashed, running }) await File.WriteAllBytesAsync(f, ProgressTests.Pdf);
+        // Written a moment ago by writers that have ended (their lock is free) or that still run (held).
+        var locks = Directory.CreateDirectory(Path.Combine(factory.EvidenceFolder, EvidenceWriter.LocksFolder)).FullName;
+        await File.WriteAllTextAsync(Path.Combine(locks, "0123456789ab"), "");
+        await using var otherInstance = new FileStream(Path.Combine(locks, "ba9876543210"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        var crashed = Path.Combine(factory.EvidenceFolder, "0123456789ab_huerfano.pdf.parcial");
+        var elsewhere = Path.Combine(factory.EvidenceFolder, "ba9876543210_en-curso.pdf");
+        var running = Path.Combine(factory.EvidenceFolder, $"{EvidenceWriter.Current.Tag}_en-curso.pdf");
+        foreach (var f in new[] { crashed, elsewhere, running }) await File.WriteAllBytesAsync(f, ProgressTests.Pdf);
         Assert.Equal(2, await factory.Services.GetRequiredService<EvidenceJanitor>().SweepAsync(CancellationToken.None));
+        Assert.False(File.Exists(crashed));
+        Assert.False(File.Exists(Path.Combine(locks, "0123456789ab"))); // an ended writer without files is forgotten
+        Assert.True(File.Exists(elsewhere)); // another instance's save may still commit it
         Assert.False(File.Exists(old));
         Assert.False(File.Exists(crashed));
-        Assert.True(File.Exists(young)); // may belong to a save still in progress (of another instance)
+        Assert.True(File.Exists(young)); // may belong to a save still in progress (of a writer unknown here)
         Assert.True(File.Exists(running)); // this process may still commit it
     }
 

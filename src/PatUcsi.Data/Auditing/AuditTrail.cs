@@ -85,6 +85,7 @@ internal sealed class AuditTrail
         var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(type.GetTableName()!)} " +
                    $"({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(type.FindProperty(c)!.GetColumnName())))}) VALUES ";
+        var mappings = Columns.Select(c => type.FindProperty(c)!.GetRelationalTypeMapping()).ToArray();
         await using var maker = db.Database.GetDbConnection().CreateCommand(); // makes the provider's parameters
         foreach (var chunk in entries.Chunk(100))
         {
@@ -92,17 +93,24 @@ internal sealed class AuditTrail
             var rows = chunk.Select(e =>
             {
                 object?[] values = [e.At, e.User, (int)e.Action, e.EntityType, e.EntityKey, e.ProgramId, e.Before, e.After, e.Reason, e.Address];
-                return "(" + string.Join(", ", values.Select(v =>
+                // Each value as EF would send it for its column (e.g. datetime2 on SQL Server, not datetime).
+                return "(" + string.Join(", ", values.Select((v, i) =>
                 {
-                    var p = maker.CreateParameter();
-                    p.ParameterName = $"@a{parameters.Count}";
-                    p.Value = v ?? DBNull.Value;
+                    var p = mappings[i].CreateParameter(maker, $"@a{parameters.Count}", v, nullable: true);
                     parameters.Add(p);
                     return p.ParameterName;
                 })) + ")";
             });
             var text = head + string.Join(", ", rows.ToList());
-            await db.Database.ExecuteSqlRawAsync(text, parameters, ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(text, parameters, ct);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // As any other failed save: the callers' handling of DbUpdateException applies.
+                throw new DbUpdateException("No se pudo escribir la auditoría del cambio.", e);
+            }
         }
     }
 

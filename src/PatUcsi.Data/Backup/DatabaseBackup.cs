@@ -54,8 +54,9 @@ public static class DatabaseBackup
         EnsureSupported(provider);
         var manifestPath = Path.Combine(source, ManifestFile);
         if (!File.Exists(manifestPath)) throw new BackupException($"«{source}» no es una carpeta de respaldo de PAT UCSI (falta {ManifestFile}).");
-        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, ct))
-                       ?? throw new BackupException($"{ManifestFile} está vacío.");
+        var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, ct));
+        if (manifest?.EvidenceSha256 is null || string.IsNullOrEmpty(manifest.DatabaseFile))
+            throw new BackupException($"{ManifestFile} está incompleto: no es un respaldo que pueda restaurarse.");
         if (IsSqlite(provider) != IsSqlite(manifest.Provider))
             throw new BackupException($"El respaldo es de {manifest.Provider} y la aplicación usa {provider}.");
         var copied = Path.Combine(source, EvidenceFolder);
@@ -65,7 +66,7 @@ public static class DatabaseBackup
 
         var database = Path.Combine(source, manifest.DatabaseFile);
         if (IsSqlite(provider)) RestoreSqlite(database, connectionString);
-        else _ = await RunAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", $"--dbname={new NpgsqlConnectionStringBuilder(connectionString).Database}", .. Server(connectionString), database], connectionString, ct);
+        else _ = await RunAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", $"--dbname={Database(connectionString)}", .. Server(connectionString), database], connectionString, ct);
 
         Directory.CreateDirectory(evidence);
         foreach (var stale in Directory.EnumerateFiles(evidence).Where(f => !manifest.EvidenceSha256.ContainsKey(Path.GetFileName(f)))) File.Delete(stale);
@@ -100,6 +101,9 @@ public static class DatabaseBackup
         source.Open();
         target.Open();
         source.BackupDatabase(target); // replaces every page of the target, whatever it held
+        using var check = target.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        if (check.ExecuteScalar() as string != "ok") throw new BackupException("La base de datos restaurada no pasó la revisión de integridad.");
     }
 
     private static async Task<HashSet<string>> StoredNamesAsync(string provider, string copy, string connectionString, CancellationToken ct)
@@ -121,7 +125,7 @@ public static class DatabaseBackup
             var data = await RunAsync("pg_restore", ["--data-only", "--table=Evidence", "--file=-", copy], connectionString, ct);
             var lines = data.Split('\n');
             var header = Array.FindIndex(lines, l => l.StartsWith("COPY ", StringComparison.Ordinal) && l.Contains("\"Evidence\"", StringComparison.Ordinal));
-            if (header < 0) return names;
+            if (header < 0) throw new BackupException("El respaldo de PostgreSQL no contiene la tabla de evidencias: no se puede comprobar qué archivos nombra.");
             var columns = lines[header][(lines[header].IndexOf('(', StringComparison.Ordinal) + 1)..lines[header].IndexOf(')', StringComparison.Ordinal)].Split(", ");
             var column = Array.IndexOf(columns, "\"StoredName\"");
             foreach (var row in lines.Skip(header + 1).TakeWhile(l => l != "\\."))
@@ -133,7 +137,7 @@ public static class DatabaseBackup
     private static void CopyNew(string from, string to)
     {
         if (!Directory.Exists(from)) return;
-        foreach (var file in Directory.EnumerateFiles(from))
+        foreach (var file in Directory.EnumerateFiles(from).Where(f => !f.EndsWith(".parcial", StringComparison.Ordinal))) // uploads still being written
         {
             var target = Path.Combine(to, Path.GetFileName(file));
             if (!File.Exists(target)) File.Copy(file, target);
@@ -156,14 +160,26 @@ public static class DatabaseBackup
         return [$"--host={b.Host}", $"--port={b.Port}", $"--username={b.Username}"];
     }
 
-    private static string[] Target(string connectionString) => [.. Server(connectionString), new NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres"];
+    private static string[] Target(string connectionString) => [.. Server(connectionString), $"--dbname={Database(connectionString)}"];
+
+    /// <summary>The database named in the connection string; backup and restore never guess one.</summary>
+    private static string Database(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString).Database is { Length: > 0 } name
+            ? name : throw new BackupException("La cadena de conexión no nombra la base de datos (Database=…).");
 
     private static async Task<string> RunAsync(string tool, string[] arguments, string connectionString, CancellationToken ct)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         // The password goes by the environment, never on a command line other users can read.
-        if (new NpgsqlConnectionStringBuilder(connectionString).Password is { } password) start.Environment["PGPASSWORD"] = password;
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.Password is { } password) start.Environment["PGPASSWORD"] = password;
+        // The same TLS rule as the app's own connection (libpq's names for Npgsql's modes).
+        start.Environment["PGSSLMODE"] = settings.SslMode switch
+        {
+            SslMode.Disable => "disable", SslMode.Allow => "allow", SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
+        };
         Process process;
         try
         {

@@ -53,7 +53,8 @@ public static class AppSetup
         // Behind the institute's TLS proxy: the scheme and the user's address come from the proxy's headers, and
         // only from the proxies named in Proxy:KnownProxies (addresses or networks such as 10.0.0.0/24; default:
         // this machine), so nobody else can forge them. Read now, so that a wrong entry stops the start-up.
-        var proxies = KnownProxies(config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? []);
+        // A list (Proxy:KnownProxies:0, :1…) or one value with commas (Proxy__KnownProxies=10.0.0.5,10.0.0.6).
+        var proxies = KnownProxies(config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? config["Proxy:KnownProxies"]?.Split(',') ?? []);
         builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
@@ -78,7 +79,7 @@ public static class AppSetup
         entries.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e =>
             System.Net.IPNetwork.TryParse(e.Trim(), out var network) ? network
             : System.Net.IPAddress.TryParse(e.Trim(), out var address) ? new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
-            : throw new InvalidOperationException($"Proxy:KnownProxies: «{e}» no es una dirección IP ni una red (p. ej. 10.0.0.5 o 10.0.0.0/24).")).ToList();
+            : throw new InvalidOperationException($"Proxy:KnownProxies: «{e}» no es una dirección IP ni una red (p. ej. 10.0.0.5, o 10.0.0.0/24: una red se escribe con su primera dirección).")).ToList();
 
     /// <summary>Migrates the database and, unless Seed:Enabled is false, loads the seed data it lacks.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
@@ -187,7 +188,8 @@ public sealed class HttpAuditContext(IHttpContextAccessor http) : IAuditContext
     public string UserName => http.HttpContext?.User.Identity?.Name ?? SystemAuditContext.SystemUser;
     public string? Reason { get; set; }
     /// <summary>After the forwarded headers of a known proxy are applied: the user's own address.</summary>
-    public string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString().Split('%')[0]; // without an IPv6 zone
+
 }
 
 /// <summary>The database the app was configured with (for the backup and restore commands).</summary>

@@ -34,9 +34,11 @@ public sealed class HistorySubjects
         {
             var types = wanted.Select(w => w.Item1).Distinct().ToList();
             var keys = wanted.Select(w => w.Item2).Distinct().ToList();
-            var found = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.ProgramId == programId && types.Contains(a.EntityType) && keys.Contains(a.EntityKey))
-                .OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(ct);
+            var found = new List<AuditEntry>();
+            foreach (var chunk in keys.Chunk(500)) // each key is a parameter: stay far below every server's limit
+                found.AddRange(await db.AuditEntries.AsNoTracking()
+                    .Where(a => a.ProgramId == programId && types.Contains(a.EntityType) && chunk.Contains(a.EntityKey)).ToListAsync(ct));
+            found = found.OrderBy(a => a.At).ThenBy(a => a.Id).ToList();
             foreach (var w in wanted) rows[w] = [];
             foreach (var a in found.Where(a => wanted.Contains((a.EntityType, a.EntityKey)))) rows[(a.EntityType, a.EntityKey)].Add(a);
             wanted = found.SelectMany(References).Where(r => !rows.ContainsKey(r)).ToHashSet();

@@ -52,9 +52,16 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
             return (null, $"El archivo «{name}» no es un PDF, una imagen (PNG, JPG, GIF) ni un documento de Office válido, o lleva un programa dentro.");
 
         var storedName = $"{EvidenceWriter.Current.Tag}_{Guid.NewGuid():N}{detected.Value.Extension}";
+        EvidenceWriter.Current.Hold(Folder);
         buffer.Position = 0;
-        await using (var file = File.Create(Path.Combine(Folder, storedName)))
+        // Written whole under a temporary name, on disk, then renamed: a file by its final name is never partial.
+        var partial = Path.Combine(Folder, storedName + PartialSuffix);
+        await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+        {
             await buffer.CopyToAsync(file, ct);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(partial, Path.Combine(Folder, storedName));
         return (new StoredFile(storedName, detected.Value.ContentType, upload.Length), null);
     }
 
@@ -83,21 +90,38 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
         foreach (var name in storedNames) File.Delete(Path.Combine(Folder, Path.GetFileName(name)));
     }
 
+    /// <summary>An upload being written; renamed to its stored name once whole.</summary>
+    public const string PartialSuffix = ".parcial";
+
+    /// <summary>The files in the folder now (listed before the rows are read, so a file committed meanwhile is known).</summary>
+    public IReadOnlyList<FileInfo> Files() => new DirectoryInfo(Folder).EnumerateFiles().ToList();
+
     /// <summary>
     /// Deletes the files that no evidence row names (a save interrupted between writing its file and committing):
-    /// those older than <paramref name="olderThanUtc"/>, and those whose writer was a process of this machine that
-    /// is no longer running (a crash). Other files may belong to a save in progress, here or on another instance.
+    /// those older than <paramref name="olderThanUtc"/>, and those whose writer process has ended (a crash). Other
+    /// files may belong to a save in progress, here or on another instance. Then forgets the locks of ended writers
+    /// that left no file.
     /// </summary>
-    public int DeleteOrphans(IReadOnlySet<string> known, DateTime olderThanUtc)
+    public int DeleteOrphans(IReadOnlyList<FileInfo> files, IReadOnlySet<string> known, DateTime olderThanUtc)
     {
         var deleted = 0;
-        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
+        foreach (var file in files.Where(f => !known.Contains(f.Name)))
         {
-            if (known.Contains(file.Name)) continue;
-            if (file.LastWriteTimeUtc >= olderThanUtc && !EvidenceWriter.IsGone(file.Name)) continue;
-            file.Delete();
-            deleted++;
+            try
+            {
+                if (file.LastWriteTimeUtc >= olderThanUtc && !EvidenceWriter.IsGone(Folder, file.Name)) continue;
+                file.Delete();
+                deleted++;
+            }
+            catch (IOException)
+            {
+                // in use or gone already: the next sweep sees it again
+            }
         }
+        var locks = new DirectoryInfo(Path.Combine(Folder, EvidenceWriter.LocksFolder));
+        var tags = new DirectoryInfo(Folder).EnumerateFiles().Select(f => EvidenceWriter.TagOf(f.Name)).ToHashSet();
+        foreach (var writer in locks.Exists ? locks.EnumerateFiles() : [])
+            if (!tags.Contains(writer.Name) && EvidenceWriter.IsGone(Folder, $"{writer.Name}_")) writer.Delete();
         return deleted;
     }
 
@@ -135,38 +159,48 @@ public sealed class EvidenceStore(Microsoft.Extensions.Options.IOptions<Evidence
 }
 
 /// <summary>
-/// The process that writes evidence files, written at the start of each stored name ("host.pid.start_…"), so that a
-/// file left without its row can be told apart: its writer crashed, or it is another instance's save in progress.
+/// The process that writes evidence files: a random tag at the start of each stored name, and a lock it holds on
+/// <c>.escritores/TAG</c> in the evidence folder for as long as it runs (the system releases it even on kill -9).
+/// A file without its row whose writer's lock is free was left by a process that ended; a held lock means the
+/// writer runs (here or on another instance sharing the folder) and may still commit it.
 /// </summary>
-public sealed record EvidenceWriter(string Machine, int ProcessId, string Started)
+public sealed class EvidenceWriter
 {
-    public static EvidenceWriter Current { get; } = Of(System.Diagnostics.Process.GetCurrentProcess());
+    public const string LocksFolder = ".escritores";
+    private const int TagLength = 12;
+    private readonly Dictionary<string, FileStream> _locks = [];
 
-    public string Tag => $"{Machine}.{ProcessId}.{Started}";
+    public static EvidenceWriter Current { get; } = new();
 
-    private static EvidenceWriter Of(System.Diagnostics.Process process) =>
-        new(Clean(Environment.MachineName), process.Id, process.StartTime.ToUniversalTime().ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
+    public string Tag { get; } = Guid.NewGuid().ToString("N")[..TagLength];
 
-    private static string Clean(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-').ToArray());
-
-    /// <summary>Whether the file's writer was a process of this machine that has ended (a pid in use again has another start).</summary>
-    public static bool IsGone(string storedName)
+    /// <summary>Takes this process's lock in the folder (once per folder).</summary>
+    public void Hold(string folder)
     {
-        var parts = storedName.Split('_')[0].Split('.');
-        if (parts.Length != 3 || parts[0] != Current.Machine || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var pid)) return false;
-        if (pid == Current.ProcessId && parts[2] == Current.Started) return false;
+        lock (_locks)
+        {
+            if (_locks.ContainsKey(folder)) return;
+            var locks = Directory.CreateDirectory(Path.Combine(folder, LocksFolder)).FullName;
+            _locks[folder] = new FileStream(Path.Combine(locks, Tag), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        }
+    }
+
+    public static string? TagOf(string storedName) => storedName.IndexOf('_', StringComparison.Ordinal) == TagLength ? storedName[..TagLength] : null;
+
+    /// <summary>Whether the file's writer has ended: its lock is there and nobody holds it.</summary>
+    public static bool IsGone(string folder, string storedName)
+    {
+        if (TagOf(storedName) is not { } tag || tag == Current.Tag) return false;
+        var path = Path.Combine(folder, LocksFolder, tag);
+        if (!File.Exists(path)) return false; // an unknown writer: only the age rule applies
         try
         {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return Of(process).Started != parts[2];
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return true;
         }
-        catch (ArgumentException)
+        catch (IOException)
         {
-            return true; // no such process
-        }
-        catch (InvalidOperationException)
-        {
-            return true; // it ended while being looked at
+            return false; // held: the writer runs
         }
     }
 }

@@ -195,7 +195,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users,
     /// <summary>User accounts are not program data, but who changed an account is recorded all the same.</summary>
     private async Task AuditAsync(AuditAction action, string userName, string? before, string? after, string? reason)
     {
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason, HttpContext.Connection.RemoteIpAddress?.ToString()));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason, HttpContext.Connection.RemoteIpAddress?.ToString().Split('%')[0]));
         await db.SaveChangesAsync();
     }
 
