@@ -12,6 +12,7 @@ using PatUcsi.Tests;
 namespace PatUcsi.Web.Tests;
 
 /// <summary>The app as its own process, killed with SIGKILL in the middle of a loop of saves, then started again.</summary>
+[Collection(HeavyLoad.Name)]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private const string May = "/programas/1/avance/5";

@@ -11,6 +11,7 @@ using PatUcsi.Tests;
 namespace PatUcsi.Web.Tests;
 
 /// <summary>Many writers at once, backups taken while saves go on, and their restore, on both databases.</summary>
+[Collection(HeavyLoad.Name)]
 public class DurabilityTests(ITestOutputHelper output)
 {
     private const string May = "/programas/1/avance/5";
