@@ -121,10 +121,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                     var i = ++attempted;
                     try
                     {
-                        var pdf = ProgressTests.Pdf.Concat(Encoding.ASCII.GetBytes($"% {i}\n")).ToArray();
-                        using var response = await ProgressTests.PostPeriod(client, May,
-                            new() { [$"Lines[{prep}].Value1"] = "1", [$"Lines[{prep}].Narrative"] = $"Guardado {i}", ["Accion"] = "guardar" },
-                            ($"Lines[{prep}].File", $"evidencia-{i}.pdf", pdf));
+                        using var response = await ProgressTests.SaveWithEvidence(client, prep, i);
                         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                         lock (acknowledged) acknowledged.Add(i);
                     }

@@ -105,9 +105,8 @@ public class DurabilityTests(ITestOutputHelper output)
         var indicator = await AllAtOnce(titular, indicatorPage, (html, writer, attempt) =>
         {
             var fields = EditorTests.IndicatorFields(0, Value(writer, attempt));
-            foreach (var (name, value) in HttpForms.HiddenFields(html, indicatorPage, indicatorPage)) fields[name] = value;
-            fields["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            return new FormUrlEncodedContent(fields);
+            fields.Remove("Version"); // the version this writer's page was shown with
+            return HttpForms.Form(html, indicatorPage, indicatorPage, fields);
         });
 
         await using var check = factory.Database.Context();
@@ -138,9 +137,7 @@ public class DurabilityTests(ITestOutputHelper output)
         {
             while (!stop.IsCancellationRequested)
             {
-                var pdf = ProgressTests.Pdf.Concat(System.Text.Encoding.ASCII.GetBytes($"% {saves}\n")).ToArray(); // each file its own content
-                var response = await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{prep}].Value1"] = "1", [$"Lines[{prep}].Narrative"] = $"Guardado {saves}", ["Accion"] = "guardar" },
-                    ($"Lines[{prep}].File", $"evidencia-{saves}.pdf", pdf));
+                using var response = await ProgressTests.SaveWithEvidence(capturista, prep, saves);
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 saves++;
             }

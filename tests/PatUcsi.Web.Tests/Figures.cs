@@ -1,6 +1,6 @@
 namespace PatUcsi.Web.Tests;
 
-/// <summary>Figures of the durability runs (writers, saves, kills): in the test's output and in artifacts/durabilidad.txt, which test.sh prints.</summary>
+/// <summary>Figures of the durability runs (writers, saves, kills): in the test's output and in artifacts/durabilidad.txt, which test.sh empties before the run and prints after it.</summary>
 internal static class Figures
 {
     private static readonly Lock Gate = new();
@@ -11,7 +11,4 @@ internal static class Figures
         output.WriteLine(line);
         lock (Gate) System.IO.File.AppendAllText(File, line + Environment.NewLine);
     }
-
-    /// <summary>Each run starts its own list.</summary>
-    static Figures() => System.IO.File.Delete(File);
 }

@@ -21,12 +21,18 @@ public static partial class HttpForms
     public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string page, string action, Dictionary<string, string> fields)
     {
         var html = await (await client.GetAsync(new Uri(page, UriKind.Relative))).Content.ReadAsStringAsync();
+        return await client.PostAsync(new Uri(action, UriKind.Relative), Form(html, page, action, fields));
+    }
+
+    /// <summary>The form of a page already read that posts to <paramref name="action"/>: its token and hidden fields, then <paramref name="fields"/>.</summary>
+    public static FormUrlEncodedContent Form(string html, string page, string action, Dictionary<string, string> fields)
+    {
         var token = Token().Match(html);
         if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {page}");
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         foreach (var (name, value) in HiddenFields(html, page, action))
             fields.TryAdd(name, value);
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
+        return new FormUrlEncodedContent(fields);
     }
 
     /// <summary>The hidden inputs of the first form on the page that posts to <paramref name="action"/> (a form without action posts to its page).</summary>

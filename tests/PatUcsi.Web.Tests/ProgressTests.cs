@@ -41,6 +41,11 @@ public partial class ProgressTests
         return content;
     }
 
+    /// <summary>Save number <paramref name="n"/> of May's line at <paramref name="prep"/>: narrative "Guardado n" and a PDF of its own content.</summary>
+    internal static Task<HttpResponseMessage> SaveWithEvidence(HttpClient client, int prep, int n) =>
+        PostPeriod(client, May, new() { [$"Lines[{prep}].Value1"] = "1", [$"Lines[{prep}].Narrative"] = $"Guardado {n}", ["Accion"] = "guardar" },
+            ($"Lines[{prep}].File", $"evidencia-{n}.pdf", Pdf.Concat(System.Text.Encoding.ASCII.GetBytes($"% {n}\n")).ToArray()));
+
     internal static int LineIndex(string html, string number)
     {
         var legends = Regex.Matches(html, "<legend class=\"h6\">([0-9.]+) ").Select(m => m.Groups[1].Value).ToList();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using PatUcsi.Domain;
 using PatUcsi.Data;
+using PatUcsi.Data.Auditing;
 using PatUcsi.Data.Identity;
 using PatUcsi.Domain.Auditing;
 using PatUcsi.Domain.Security;
@@ -52,7 +53,7 @@ public sealed class PasswordForm
 
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/usuarios")]
-public sealed class UsersController(PatDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+public sealed class UsersController(PatDbContext db, UserManager<AppUser> users, TimeProvider clock, IAuditContext audit) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -195,7 +196,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users,
     /// <summary>User accounts are not program data, but who changed an account is recorded all the same.</summary>
     private async Task AuditAsync(AuditAction action, string userName, string? before, string? after, string? reason)
     {
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason, HttpContext.Connection.RemoteIpAddress?.ToString().Split('%')[0]));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason, audit.Address));
         await db.SaveChangesAsync();
     }
 
