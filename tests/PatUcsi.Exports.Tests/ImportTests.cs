@@ -26,8 +26,8 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
     {
         Objectives = r.Objectives.Select(o => new { o.Number, o.Text, o.Group, Lines = o.ActionLines.Select(l => (l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule.Bits)).ToList() }).ToList(),
         Rows = r.Rows.Select(x => (x.Format, x.ObjectiveNumber, x.ObjectiveText, x.ProgramName, x.Policies, x.ActionLineNumber, x.Activity, x.FirstMonth, x.LastMonth,
-            x.Name, x.Dimension, x.Type, x.CalculationMethod, x.Frequency, x.UnitOfMeasure, x.Baseline, x.Goal, x.GoalText, x.Trend, x.Budget,
-            x.Observations, x.Value1Label, x.Value2Label, x.VerifiableIn, x.Accumulates)).ToList(),
+            x.Name, x.Dimension, x.Type, x.CalculationMethod, x.Frequency, x.UnitOfMeasure, x.BaselineText, x.BaselineValue, x.Goal, x.GoalText, x.Trend, x.Budget,
+            x.Observations, x.Value1Label, x.Value2Label, x.VerifiableIn, x.Accumulates, IndicatorColumns.PeriodGoalsText(x.PeriodGoals))).ToList(),
         r.FormatGeneralObjective,
     };
 

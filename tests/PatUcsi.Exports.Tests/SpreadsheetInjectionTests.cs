@@ -20,7 +20,7 @@ public class SpreadsheetInjectionTests(ExportFixture fixture) : IClassFixture<Ex
         rows[0] = rows[0] with
         {
             Name = Hostile[0], Activity = Hostile[1], CalculationMethod = Hostile[2], UnitOfMeasure = Hostile[3], Observations = Hostile[4],
-            Budget = Hostile[5], Baseline = Hostile[0], VerifiableIn = Hostile[1], ProgramName = Hostile[2], Policies = Hostile[3], ObjectiveText = Hostile[0],
+            Budget = Hostile[5], BaselineText = Hostile[0], VerifiableIn = Hostile[1], ProgramName = Hostile[2], Policies = Hostile[3], ObjectiveText = Hostile[0],
         };
         return fixture.Report with { ByUnitRows = rows };
     }

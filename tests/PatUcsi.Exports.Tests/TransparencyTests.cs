@@ -13,7 +13,7 @@ public class TransparencyTests(ExportFixture fixture) : IClassFixture<ExportFixt
         var sheet = ((WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Id!)).Worksheet;
         var rows = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text).ToList()).ToList();
 
-        Assert.Equal(TransparencyWorkbook.Headers, rows[1].Select(h => h ?? ""));
+        Assert.Equal(PatUcsi.Domain.Reporting.TransparencyTable.Headers, rows[1].Select(h => h ?? ""));
         Assert.Equal(2 + 24, rows.Count);
         var prep = rows.Single(r => r.Count > 7 && r[7]?.StartsWith("1.1 ", StringComparison.Ordinal) == true);
         Assert.Equal(["2024", "01/04/2024", "30/06/2024"], prep.Take(3));

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain;
+using PatUcsi.Domain.Indicators;
 using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Reporting;
 
@@ -71,18 +72,17 @@ public static partial class WorkbookReader
         var found = false;
         foreach (var (name, rows) in sheets)
         {
-            foreach (var (headers, group, transversal) in new[]
-                     {
-                         (OfficialFormats.ByUnitHeaders, "Actividades de la Unidad", false),
-                         (OfficialFormats.TransversalHeaders, "Objetivos con transversalidad", true),
-                     })
+            foreach (var table in IndicatorTable.All)
             {
+                var headers = table.Headers;
                 var header = rows.FindIndex(r => Enumerable.Range(0, headers.Count).All(c => Same(r.GetValueOrDefault(c + 1), headers[c])));
                 if (header < 0) continue;
                 found = true;
-                if (!transversal) titles.AddRange(rows.Take(header).Skip(4).Select(r => r.GetValueOrDefault(1) ?? "").Where(t => t.Length > 0 && !t.StartsWith("BORRADOR", StringComparison.Ordinal)));
-                var first = header + (transversal ? 2 : 1); // the transversal format has a row grouping its columns
-                ReadRows(name, rows, first, headers.Count, group, transversal, objectives, read, refused);
+                var byUnit = table.Format == IndicatorFormat.ByUnit;
+                if (byUnit) titles.AddRange(rows.Take(header).Skip(4).Select(r => r.GetValueOrDefault(1) ?? "").Where(t => t.Length > 0 && !t.StartsWith("BORRADOR", StringComparison.Ordinal)));
+                var first = header + (table.GroupRow.Count > 0 ? 2 : 1); // a row grouping the columns follows the headers
+                ReadRows(name, rows, first, Fields(table, rows[header]), OfficialTerms.Groups[byUnit ? ObjectiveGroup.UnitActivities : ObjectiveGroup.Transversal],
+                    byUnit, objectives, read, refused);
             }
         }
         if (!found) return new WorkbookReadResult(null, [], [], NotOfficial);
@@ -98,60 +98,80 @@ public static partial class WorkbookReader
         return new WorkbookReadResult(document, read, refused, null, notices);
     }
 
-    private static void ReadRows(string sheet, List<Dictionary<int, string>> rows, int first, int columns, string group, bool transversal,
+    /// <summary>
+    /// Which field each column holds: the official ones by their place, the app's hidden ones after them by their
+    /// header (a unit's own spreadsheet has none: what they carry is then inferred, as the class says).
+    /// </summary>
+    private static Dictionary<string, int> Fields(IndicatorTable table, Dictionary<int, string> header)
+    {
+        var fields = table.Columns.Select((c, i) => (c.Key, Column: i + 1)).ToDictionary(x => x.Key, x => x.Column);
+        foreach (var (column, text) in header)
+            if (column > table.Columns.Count && IndicatorColumns.Stored.FirstOrDefault(f => Same(text, f.Key)) is { } field)
+                fields.TryAdd(field.Key, column);
+        return fields;
+    }
+
+    private static void ReadRows(string sheet, List<Dictionary<int, string>> rows, int first, Dictionary<string, int> fields, string group, bool byUnit,
         SortedDictionary<int, ObjectiveDocument> objectives, List<string> read, List<string> refused)
     {
         ObjectiveDocument? objective = null;
+        var last = fields.Values.Max();
         for (var i = first; i < rows.Count; i++)
         {
             var r = rows[i];
             string? C(int column) => r.GetValueOrDefault(column) is { Length: > 0 } v ? v : null;
-            if (Enumerable.Range(1, columns).All(c => C(c) is null)) continue;
+            string? V(Column<IndicatorRow> field) => fields.TryGetValue(field.Key, out var column) ? C(column) : null;
+            if (Enumerable.Range(1, last).All(c => C(c) is null)) continue;
             var where = $"Hoja «{sheet}», fila {r.GetValueOrDefault(0)}";
             try
             {
-                if (C(1) is { } numberText)
+                if (V(IndicatorColumns.Number) is { } numberText)
                 {
-                    if (!int.TryParse(numberText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+                    if (!int.TryParse(numberText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var objectiveNumber))
                         throw new DomainException($"el número de objetivo «{numberText}» no es un número.");
-                    if (!objectives.TryGetValue(number, out objective))
-                        objectives[number] = objective = new ObjectiveDocument
+                    if (!objectives.TryGetValue(objectiveNumber, out objective))
+                        objectives[objectiveNumber] = objective = new ObjectiveDocument
                         {
-                            Number = number, Group = group, Text = C(4) ?? throw new DomainException("falta el objetivo específico."),
-                            ProgramName = transversal ? C(2) : C(3), Policies = transversal ? C(3) : C(2),
+                            Number = objectiveNumber, Group = group, Text = V(IndicatorColumns.Objective) ?? throw new DomainException("falta el objetivo específico."),
+                            ProgramName = V(IndicatorColumns.ProgramName), Policies = V(IndicatorColumns.Policies),
                         };
                 }
                 if (objective is null) throw new DomainException("la fila no pertenece a ningún objetivo (falta el NÚMERO).");
-                var activity = C(5) ?? throw new DomainException("falta la actividad o línea de acción.");
+                var activity = V(IndicatorColumns.Activity) ?? throw new DomainException("falta la actividad o línea de acción.");
                 var numbered = LineNumber().Match(activity);
+                var number = V(IndicatorColumns.LineNumber) ?? (numbered.Success ? numbered.Groups[1].Value : $"{objective.Number}.{objective.ActionLines.Count + 1}");
                 var line = new ActionLineDocument
                 {
-                    Number = numbered.Success ? numbered.Groups[1].Value : $"{objective.Number}.{objective.ActionLines.Count + 1}",
-                    Text = numbered.Success ? numbered.Groups[2].Value : activity,
-                    FirstMonth = Month(C(6)), LastMonth = Month(C(7)),
+                    Number = number,
+                    // "6.1 Desarrollar…" in the por órgano format: the line's text is what follows its number.
+                    Text = numbered.Success && numbered.Groups[1].Value == number ? numbered.Groups[2].Value : activity,
+                    FirstMonth = Month(V(IndicatorColumns.FirstMonth)), LastMonth = Month(V(IndicatorColumns.LastMonth)),
                 };
-                var hidden = columns + 1;
-                var goal = Number(transversal ? C(14) : C(12)) ?? throw new DomainException("la meta no es un número.");
+                var goal = Number(V(IndicatorColumns.Goal)) ?? throw new DomainException("la meta no es un número.");
+                var baseline = V(IndicatorColumns.Baseline);
                 var indicator = new IndicatorDocument
                 {
-                    Name = (transversal ? C(9) : C(8)) ?? throw new DomainException("falta el nombre del indicador."),
-                    Dimension = transversal ? C(8) : null,
-                    CalculationMethod = transversal ? C(10) : C(9),
-                    Frequency = (transversal ? C(11) : C(10)) ?? throw new DomainException("falta la frecuencia de medición."),
-                    UnitOfMeasure = transversal ? C(12) : C(11),
-                    BaselineText = transversal ? C(13) : null,
-                    Baseline = transversal ? Number(C(13)) : null,
+                    Name = V(IndicatorColumns.Name) ?? throw new DomainException("falta el nombre del indicador."),
+                    Dimension = V(IndicatorColumns.Dimension),
+                    CalculationMethod = V(IndicatorColumns.Method),
+                    Frequency = V(IndicatorColumns.Frequency) ?? throw new DomainException("falta la frecuencia de medición."),
+                    UnitOfMeasure = V(IndicatorColumns.UnitOfMeasure),
+                    // The app's hidden columns say both as stored; otherwise the number is read from the text, kept as written
+                    // only where it is not the plain number.
+                    Baseline = Number(fields.ContainsKey(IndicatorColumns.BaselineValue.Key) ? V(IndicatorColumns.BaselineValue) : baseline),
+                    BaselineText = fields.ContainsKey(IndicatorColumns.BaselineText.Key) ? V(IndicatorColumns.BaselineText)
+                        : Number(baseline) is { } b && baseline == Display.Plain(b) ? null : baseline,
                     Goal = goal,
-                    Trend = transversal ? C(15) ?? "Incremento" : "Incremento",
-                    Budget = transversal ? C(16) : C(13),
-                    Observations = WithoutMarks(transversal ? C(17) : C(14)),
-                    Value1Label = transversal ? C(18) : null,
-                    Value2Label = transversal ? C(19) : null,
-                    VerifiableIn = transversal ? C(22) : null,
-                    Type = C(hidden) ?? (transversal ? (goal > 1 ? "Porcentaje" : "Razón") : "Absoluto"),
-                    // Kept only where it is written otherwise than the plain number ("100%").
-                    GoalText = C(hidden + 1) is { } written && written != goal.ToString("0.####", Display.Culture) ? written : null,
-                    Accumulates = C(hidden + 2) != "No",
+                    Trend = V(IndicatorColumns.Trend) ?? OfficialTerms.Trends[Trend.Increase],
+                    Budget = V(IndicatorColumns.Budget),
+                    Observations = WithoutMarks(V(IndicatorColumns.Observations)),
+                    Value1Label = V(IndicatorColumns.Value1),
+                    Value2Label = V(IndicatorColumns.Value2),
+                    VerifiableIn = V(IndicatorColumns.VerifiableIn),
+                    Type = V(IndicatorColumns.Type) ?? OfficialTerms.Types[byUnit ? IndicatorType.Count : goal > 1 ? IndicatorType.Percentage : IndicatorType.Ratio],
+                    GoalText = V(IndicatorColumns.GoalText) is { } written && written != Display.Plain(goal) ? written : null,
+                    Accumulates = V(IndicatorColumns.Accumulates) != "No",
+                    PeriodGoals = PeriodGoals(V(IndicatorColumns.PeriodGoals)),
                 };
                 // Checked now so that a bad row is refused alone, with its place.
                 if (OfficialTerms.Parse(OfficialTerms.Frequencies, indicator.Frequency) is null)
@@ -175,6 +195,21 @@ public static partial class WorkbookReader
         }
     }
 
+    /// <summary>"3: 2; 6: 4.5" (as <see cref="IndicatorColumns.PeriodGoalsText"/> writes it) back into month → goal.</summary>
+    private static Dictionary<int, decimal>? PeriodGoals(string? text)
+    {
+        if (text is null) return null;
+        var goals = new Dictionary<int, decimal>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split(':', StringSplitOptions.TrimEntries);
+            if (pair.Length != 2 || Month(pair[0]) is not { } month || Number(pair[1]) is not { } goal)
+                throw new DomainException($"las metas calendarizadas «{text}» no se entienden (se esperaba «mes: meta; …»).");
+            goals[month] = goal;
+        }
+        return goals.Count == 0 ? null : goals;
+    }
+
     /// <summary>
     /// The cronograma sheet: its marks shade the months; its objective and line rows carry the wording of
     /// sections 4 and 5 (kept, with the formats' own wording beside it where they differ) and the action
@@ -182,14 +217,15 @@ public static partial class WorkbookReader
     /// </summary>
     private static void ApplySchedule(List<Dictionary<int, string>> rows, SortedDictionary<int, ObjectiveDocument> objectives, List<string> notices)
     {
-        var group = "Actividades de la Unidad";
+        var group = OfficialTerms.Groups[ObjectiveGroup.UnitActivities];
         ObjectiveDocument? objective = null;
         foreach (var row in rows)
         {
             var (first, text) = (row.GetValueOrDefault(1), row.GetValueOrDefault(2));
             if (first is null) continue;
-            if (first.StartsWith("A. Actividades", StringComparison.Ordinal)) group = "Actividades de la Unidad";
-            else if (first.StartsWith("Objetivos con transversalidad", StringComparison.Ordinal)) group = "Objetivos con transversalidad";
+            var heading = Enum.GetValues<ObjectiveGroup>().Cast<ObjectiveGroup?>()
+                .FirstOrDefault(g => first.StartsWith(ScheduleTable.Label(g!.Value).TrimEnd(':'), StringComparison.Ordinal));
+            if (heading is { } g) group = OfficialTerms.Groups[g];
             else if (int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && text is not null)
             {
                 if (!objectives.TryGetValue(number, out objective))
@@ -203,7 +239,9 @@ public static partial class WorkbookReader
                 if (line is null) objective.ActionLines.Add(line = new ActionLineDocument { Number = first, Text = text });
                 else if (line.Text != text && line.Indicator is { } indicator)
                     (indicator.ActivityText, line.Text) = (line.Text, text);
-                var shaded = Enumerable.Range(1, 12).Where(m => !string.IsNullOrWhiteSpace(row.GetValueOrDefault(m + 2))).ToList();
+                var shaded = Enumerable.Range(0, ScheduleTable.Columns.Count)
+                    .Where(c => ScheduleTable.MonthOf(c) is not null && !string.IsNullOrWhiteSpace(row.GetValueOrDefault(c + 1)))
+                    .Select(c => ScheduleTable.MonthOf(c)!.Value).ToList();
                 // The shading is the line's months (the one source); say so when the format's mes inicial/final disagree.
                 if (line.FirstMonth is { } from && line.LastMonth is { } to && shaded.Count > 0 && (shaded[0], shaded[^1]) != (from, to))
                     notices.Add($"Línea {line.Number}: el cronograma sombrea {Span(shaded[0], shaded[^1])} y el formato de indicadores dice " +

@@ -2,9 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain;
-using PatUcsi.Domain.Calculation;
 using PatUcsi.Domain.Indicators;
-using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Exports.Excel;
@@ -19,7 +17,6 @@ public static class ProgramWorkbook
     public const string ByUnitSheet = "Por órgano";
     public const string TransversalSheet = "Transversalidad";
     public const string ScheduleSheet = "Cronograma";
-
 
     public static byte[] Build(ProgramReport report)
     {
@@ -41,13 +38,13 @@ public static class ProgramWorkbook
                 printTitles.Append(new DefinedName($"'{name}'!$1:${headerRows}") { Name = "_xlnm.Print_Titles", LocalSheetId = index });
             }
 
-            var (byUnit, byUnitHeader) = ByUnit(report);
-            Add(ByUnitSheet, byUnit, [8, 22, 22, 30, 40, 8, 8, 22, 26, 12, 12, 9, 12, 30, 12, 12, 14, 12, 12, 12], byUnitHeader, byUnitHeader, 18);
-            var (transversal, transversalHeader) = Transversal(report);
-            Add(TransversalSheet, transversal, [8, 26, 26, 30, 40, 8, 8, 12, 26, 30, 12, 12, 30, 10, 12, 12, 24, 24, 24, 12, 14, 18, 12, 14, 12, 12, 12],
-                transversalHeader, transversalHeader, 25);
+            foreach (var table in IndicatorTable.All)
+            {
+                var (writer, header) = Indicators(report, table);
+                Add(SheetName(table), writer, [.. table.Columns.Concat(table.HiddenColumns).Select(c => c.ExcelWidth)], header, header, table.Columns.Count + 1);
+            }
             var (schedule, scheduleHeader) = Schedule(report);
-            Add(ScheduleSheet, schedule, [10, 70, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5], scheduleHeader, scheduleHeader);
+            Add(ScheduleSheet, schedule, [.. ScheduleTable.Columns.Select(c => c.ExcelWidth)], scheduleHeader, scheduleHeader);
 
             workbook.Workbook.Append(printTitles);
             // Excel and LibreOffice recalculate on opening; readers that do not calculate show the cached values.
@@ -57,84 +54,34 @@ public static class ProgramWorkbook
         return stream.ToArray();
     }
 
-    private static (SheetWriter Writer, uint HeaderRow) ByUnit(ProgramReport report)
+    public static string SheetName(IndicatorTable table) => table.Format == IndicatorFormat.ByUnit ? ByUnitSheet : TransversalSheet;
+
+    /// <summary>A format's sheet: its titles, headers (and group row), one row per indicator, then the hidden columns.</summary>
+    private static (SheetWriter Writer, uint HeaderRow) Indicators(ProgramReport report, IndicatorTable table)
     {
         var w = new SheetWriter();
-        var columns = OfficialFormats.ByUnitHeaders.Count;
-        Titles(w, OfficialFormats.ByUnitTitles(report), columns, report);
-        w.NextRow(60);
-        for (var c = 0; c < columns; c++) w.Text(c + 1, OfficialFormats.ByUnitHeaders[c], Style.Header);
-        HiddenHeaderCells(w, columns);
-        var header = w.RowIndex;
-
-        foreach (var r in report.ByUnitRows)
+        var columns = table.Columns.Count;
+        Titles(w, table.Titles(report), columns, report);
+        w.NextRow(table.GroupRow.Count > 0 ? 75 : 60);
+        w.Headers(table.Columns);
+        w.Headers(table.HiddenColumns, columns + 1);
+        if (table.GroupRow.Count > 0)
         {
             w.NextRow();
-            var row = w.RowIndex;
-            ObjectiveCells(w, r, [r.ObjectiveNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Policies, r.ProgramName, r.ObjectiveText]);
-            w.Text(5, r.ActivityCell);
-            w.Number(6, r.FirstMonth, Style.Centered);
-            w.Number(7, r.LastMonth, Style.Centered);
-            w.Text(8, r.Name);
-            w.Text(9, r.CalculationMethod);
-            w.Text(10, r.Frequency);
-            w.Text(11, r.UnitOfMeasure);
-            w.Number(12, r.Goal);
-            w.Text(13, r.Budget);
-            w.Text(14, r.ObservationsWithMarks);
-            Achieved(w, 15, r);
-            Percent(w, 16, r, goal: $"L{row}", achieved: $"O{row}");
-            w.Text(17, r.StatusText);
-            HiddenCells(w, 18, r);
-        }
-        return (w, header);
-    }
-
-    private static (SheetWriter Writer, uint HeaderRow) Transversal(ProgramReport report)
-    {
-        var w = new SheetWriter();
-        var columns = OfficialFormats.TransversalHeaders.Count;
-        Titles(w, OfficialFormats.TransversalTitles(report), columns, report);
-        w.NextRow(75);
-        for (var c = 0; c < columns; c++) w.Text(c + 1, OfficialFormats.TransversalHeaders[c], Style.Header);
-        HiddenHeaderCells(w, columns);
-        w.NextRow();
-        var groups = OfficialFormats.TransversalGroupRow;
-        for (var g = 0; g < groups.Count; g++)
-        {
-            var end = g + 1 < groups.Count ? groups[g + 1].Column : columns;
-            w.Text(groups[g].Column + 1, groups[g].Text, Style.Header);
-            for (var c = groups[g].Column + 2; c <= end; c++) w.Empty(c, Style.Header);
-            w.Merge(groups[g].Column + 1, w.RowIndex, end, w.RowIndex);
+            foreach (var (first, last, text) in table.GroupSpans)
+            {
+                w.Text(first + 1, text, Style.Header);
+                for (var c = first + 2; c <= last + 1; c++) w.Empty(c, Style.Header);
+                w.Merge(first + 1, w.RowIndex, last + 1, w.RowIndex);
+            }
         }
         var header = w.RowIndex;
 
-        foreach (var r in report.TransversalRows)
+        foreach (var r in table.Rows(report))
         {
             w.NextRow();
-            var row = w.RowIndex;
-            ObjectiveCells(w, r, [r.ObjectiveNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ProgramName, r.Policies, r.ObjectiveText]);
-            w.Text(5, r.ActivityCell);
-            w.Number(6, r.FirstMonth, Style.Centered);
-            w.Number(7, r.LastMonth, Style.Centered);
-            w.Text(8, r.Dimension);
-            w.Text(9, r.Name);
-            w.Text(10, r.CalculationMethod);
-            w.Text(11, r.Frequency);
-            w.Text(12, r.UnitOfMeasure);
-            w.Text(13, r.Baseline);
-            w.Number(14, r.Goal);
-            w.Text(15, r.Trend);
-            w.Text(16, r.Budget);
-            w.Text(17, r.ObservationsWithMarks);
-            w.Text(18, r.Value1Label);
-            w.Text(19, r.Value2Label);
-            Achieved(w, 20, r);
-            Remaining(w, 21, r, goal: $"N{row}", achieved: $"T{row}");
-            w.Text(22, r.VerifiableIn);
-            Percent(w, 23, r, goal: $"N{row}", achieved: $"T{row}");
-            w.Text(24, r.StatusText);
-            HiddenCells(w, 25, r);
+            w.Cells(table.Columns, r, objectiveRowSpan: r.ObjectiveRowSpan);
+            w.Cells(table.HiddenColumns, r, columns + 1);
         }
         return (w, header);
     }
@@ -142,42 +89,27 @@ public static class ProgramWorkbook
     private static (SheetWriter Writer, uint HeaderRow) Schedule(ProgramReport report)
     {
         var w = new SheetWriter();
-        w.NextRow(20);
-        w.Text(1, OfficialFormats.Institute, Style.Title);
-        w.Merge(1, 1, 14, 1);
-        w.NextRow(20);
-        w.Text(1, $"6. CRONOGRAMA · {report.Title}", Style.Title);
-        w.Merge(1, 2, 14, 2);
+        var columns = ScheduleTable.Columns.Count;
+        foreach (var title in new[] { OfficialFormats.Institute, $"6. CRONOGRAMA · {report.Title}" })
+        {
+            w.NextRow(20);
+            w.Text(1, title, Style.Title);
+            w.Merge(1, w.RowIndex, columns, w.RowIndex);
+        }
         w.NextRow();
-        w.Text(1, "Línea de Acción", Style.Header);
-        w.Empty(2, Style.Header);
-        w.Merge(1, w.RowIndex, 2, w.RowIndex);
-        for (var m = 1; m <= 12; m++) w.Text(m + 2, Months.Abbreviation(m), Style.Header);
+        w.Headers(ScheduleTable.Columns);
         var header = w.RowIndex;
 
-        foreach (var (group, label) in new[] { (ObjectiveGroup.UnitActivities, "A. Actividades de la Unidad"), (ObjectiveGroup.Transversal, "Objetivos con transversalidad:") })
+        foreach (var group in ScheduleTable.Groups(report))
         {
-            var objectives = report.Group(group).ToList();
-            if (objectives.Count == 0) continue;
             w.NextRow();
-            w.Text(1, label, Style.Group);
-            for (var c = 2; c <= 14; c++) w.Empty(c, Style.Group);
-            w.Merge(1, w.RowIndex, 14, w.RowIndex);
-            foreach (var o in objectives)
+            w.Text(1, group.Label, Style.Group);
+            for (var c = 2; c <= columns; c++) w.Empty(c, Style.Group);
+            w.Merge(1, w.RowIndex, columns, w.RowIndex);
+            foreach (var row in group.Rows)
             {
                 w.NextRow();
-                w.Text(1, o.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Style.Group);
-                w.Text(2, o.Text, Style.Group);
-                for (var m = 1; m <= 12; m++) w.Empty(m + 2, Style.Group);
-                foreach (var l in o.ActionLines)
-                {
-                    w.NextRow();
-                    w.Text(1, l.Number);
-                    w.Text(2, l.Text);
-                    for (var m = 1; m <= 12; m++)
-                        if (l.Schedule.Contains(m)) w.Text(m + 2, "X", Style.MonthOn);
-                        else w.Empty(m + 2, Style.MonthOff);
-                }
+                w.Cells(ScheduleTable.Columns, row, style: row.IsObjective ? Style.Group : null);
             }
         }
         return (w, header);
@@ -195,78 +127,6 @@ public static class ProgramWorkbook
         w.NextRow(18);
         w.Text(1, $"BORRADOR · {OfficialTerms.ProgramStates[report.State]}", Style.Draft);
         w.Merge(1, w.RowIndex, columns, w.RowIndex);
-    }
-
-    private static void HiddenHeaderCells(SheetWriter w, int columns)
-    {
-        for (var c = 0; c < OfficialFormats.HiddenHeaders.Count; c++) w.Text(columns + c + 1, OfficialFormats.HiddenHeaders[c], Style.Header);
-    }
-
-    private static void HiddenCells(SheetWriter w, int first, IndicatorRow r)
-    {
-        w.Text(first, r.Type, Style.Default);
-        w.Text(first + 1, r.GoalText, Style.Default);
-        w.Text(first + 2, r.Accumulates ? "Sí" : "No", Style.Default);
-    }
-
-    /// <summary>The four objective columns, written on the objective's first row and merged down over its rows.</summary>
-    private static void ObjectiveCells(SheetWriter w, IndicatorRow r, string?[] values)
-    {
-        for (var c = 0; c < values.Length; c++)
-        {
-            if (r.ObjectiveRowSpan > 0)
-            {
-                w.Text(c + 1, values[c]);
-                w.Merge(c + 1, w.RowIndex, c + 1, w.RowIndex + (uint)r.ObjectiveRowSpan - 1);
-            }
-            else
-            {
-                w.Empty(c + 1, Style.Text);
-            }
-        }
-    }
-
-
-    /// <summary>Meta alcanzada: what was approved; empty while nothing has been (the screens show "—").</summary>
-    private static void Achieved(SheetWriter w, int column, IndicatorRow r)
-    {
-        if (r.Figures is { HasValues: true } f) w.Number(column, f.Achieved);
-        else w.Empty(column, Style.Number);
-    }
-
-    private static Trend TrendOf(IndicatorRow r) => OfficialTerms.Parse(OfficialTerms.Trends, r.Trend) ?? Trend.Increase;
-
-    /// <summary>% de la meta cumplido as an Excel formula of meta and alcanzada, following the direction rules.</summary>
-    private static void Percent(SheetWriter w, int column, IndicatorRow r, string goal, string achieved)
-    {
-        var trend = TrendOf(r);
-        var formula = trend switch
-        {
-            Trend.Increase => $"IF({goal}=0,\"N/A\",IF({achieved}=\"\",0,{achieved}/{goal}))",
-            Trend.Decrease => $"IF({achieved}=\"\",0,IF({goal}=0,IF({achieved}=0,1,0),IF({achieved}=0,1,{goal}/{achieved})))",
-            _ => $"IF({goal}=0,\"N/A\",IF({achieved}=\"\",0,MAX(0,1-ABS({achieved}-{goal})/{goal})))",
-        };
-        if (Compliance.Percent(trend, r.Goal, 0) is null) // a goal of 0 that no percentage applies to
-        {
-            w.Formula(column, formula, null, "N/A", Style.Percent);
-            return;
-        }
-        // The exact value Excel computes (the app shows it rounded to one decimal, as the cell's format does).
-        var cached = r.Figures is { HasValues: true } f ? Compliance.Percent(trend, r.Goal, f.Achieved)!.Value / 100 : 0;
-        w.Formula(column, formula, cached, null, Style.Percent);
-    }
-
-    /// <summary>Meta por alcanzar as an Excel formula.</summary>
-    private static void Remaining(SheetWriter w, int column, IndicatorRow r, string goal, string achieved)
-    {
-        var trend = TrendOf(r);
-        var formula = trend switch
-        {
-            Trend.Increase => $"MAX({goal}-N({achieved}),0)",
-            Trend.Decrease => $"MAX(N({achieved})-{goal},0)",
-            _ => $"ABS({goal}-N({achieved}))",
-        };
-        w.Formula(column, formula, Compliance.Remaining(trend, r.Goal, r.Figures?.HasValues == true ? r.Figures.Achieved : 0), null, Style.Number);
     }
 
     internal static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow, int hiddenFrom = 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Exports.Excel;
 
@@ -43,11 +44,13 @@ internal sealed class SheetWriter
     }
 
     public void Text(int column, string? text, Style style = Style.Text) =>
-        Add(column, style, string.IsNullOrEmpty(text) ? null : c =>
-        {
-            c.DataType = CellValues.InlineString;
-            c.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-        });
+        Add(column, style, string.IsNullOrEmpty(text) ? null : Inline(text));
+
+    private static Action<Cell> Inline(string text) => c =>
+    {
+        c.DataType = CellValues.InlineString;
+        c.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    };
 
     public void Number(int column, decimal? value, Style style = Style.Number) =>
         Add(column, style, value is null ? null : c => c.CellValue = new CellValue(Plain(value.Value)));
@@ -69,6 +72,57 @@ internal sealed class SheetWriter
         });
 
     public void Empty(int column, Style style) => Add(column, style, null);
+
+    /// <summary>The headers of a format's columns from <paramref name="first"/> on; an empty header is merged into the one on its left.</summary>
+    public void Headers<T>(IReadOnlyList<Column<T>> columns, int first = 1)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            Text(first + i, columns[i].Header, Style.Header);
+            if (i > 0 && columns[i].Header.Length == 0) Merge(first + i - 1, RowIndex, first + i, RowIndex);
+        }
+    }
+
+    /// <summary>
+    /// One row of a format: each column's cell as its kind says (numbers as numbers, derived cells as formulas with
+    /// the app's value cached, months shaded). <paramref name="objectiveRowSpan"/> merges the objective's columns
+    /// over its rows (0 on its other rows); <paramref name="style"/> overrides the style of text cells.
+    /// </summary>
+    public void Cells<T>(IReadOnlyList<Column<T>> columns, T row, int first = 1, int objectiveRowSpan = 1, Style? style = null)
+    {
+        string CellOf(string key) =>
+            Reference(first + columns.Select((c, i) => (c, i)).First(x => x.c.Key == key).i, RowIndex);
+
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var (column, index) = (columns[i], first + i);
+            if (column.PerObjective && objectiveRowSpan != 1)
+            {
+                if (objectiveRowSpan == 0)
+                {
+                    Empty(index, Style.Text);
+                    continue;
+                }
+                Merge(index, RowIndex, index, RowIndex + (uint)objectiveRowSpan - 1);
+            }
+            var value = column.Value?.Invoke(row);
+            if (column.Formula is { } formula)
+                Formula(index, formula(row, CellOf), value, value is null ? column.Text(row) : null, StyleOf(column.Kind));
+            else if (column.Kind == CellKind.Month)
+                Add(index, style ?? (column.Text(row) is null ? Style.MonthOff : Style.MonthOn), column.Text(row) is { } mark ? Inline(mark) : null);
+            else if (column.IsNumeric)
+                Number(index, value, StyleOf(column.Kind));
+            else
+                Text(index, column.Text(row), style ?? Style.Text);
+        }
+    }
+
+    private static Style StyleOf(CellKind kind) => kind switch
+    {
+        CellKind.Whole => Style.Centered,
+        CellKind.Percent => Style.Percent,
+        _ => Style.Number,
+    };
 
     /// <summary>A decimal without trailing zeros ("5", not "5.0000"), in the invariant format cells use.</summary>
     private static string Plain(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);

@@ -28,8 +28,8 @@ public static class IndicatorData
     public static IReadOnlyList<IndicatorDataRow> Rows(ProgramReport report) =>
         report.Rows.Select(r => new IndicatorDataRow(
             report.Year, report.UnitShortName, r.Format == Domain.Indicators.IndicatorFormat.ByUnit ? "Por órgano" : "Objetivos con transversalidad",
-            r.ObjectiveNumber, r.ActionLineNumber, r.Activity, r.Name, r.Dimension, r.Type, r.CalculationMethod, r.Frequency, r.UnitOfMeasure,
-            r.Baseline, r.Goal, r.Trend, r.FirstMonth, r.LastMonth,
+            r.ObjectiveNumber, r.ActionLineNumber, r.Activity, r.Name, IndicatorColumns.Dimension.Text(r), IndicatorColumns.Type.Text(r)!,
+            r.CalculationMethod, IndicatorColumns.Frequency.Text(r)!, r.UnitOfMeasure, r.Baseline, r.Goal, IndicatorColumns.Trend.Text(r)!, r.FirstMonth, r.LastMonth,
             r.Figures is { HasValues: true } f ? Math.Round(f.Achieved, 4) : null,
             r.Figures is { } g ? Math.Round(g.Remaining, 4) : null,
             r.Figures?.Percent, r.Figures?.ProgrammedToDate is { } p ? Math.Round(p, 4) : null,

@@ -13,7 +13,6 @@ namespace PatUcsi.Exports.Pdf;
 /// </summary>
 public static class ProgramPdf
 {
-    private static readonly XColor Shade = XColor.FromArgb(0xc9, 0xd7, 0xea);
     private static readonly XColor ObjectiveFill = XColor.FromArgb(0xf3, 0xf3, 0xf3);
 
     private static readonly string[] Sections =
@@ -81,8 +80,7 @@ public static class ProgramPdf
         pdf.Heading("7. INDICADORES Y METAS");
         foreach (var p in r.IndicatorsIntro) pdf.Paragraph(p);
         Signature(pdf, r);
-        ByUnitTable(pdf, r);
-        TransversalTable(pdf, r);
+        foreach (var table in IndicatorTable.All) Indicators(pdf, r, table);
         return (pdf.Finish(), pdf.SectionPages);
     }
 
@@ -117,22 +115,11 @@ public static class ProgramPdf
         pdf.Section("6. Cronograma");
         pdf.Heading("6. CRONOGRAMA");
         foreach (var p in r.ScheduleIntro) pdf.Paragraph(p);
-        var columns = new List<TableColumn> { new("Línea de Acción", 28), new("", 250) };
-        columns.AddRange(Enumerable.Range(1, 12).Select(m => new TableColumn(Months.Abbreviation(m), 19, XStringAlignment.Center)));
-        foreach (var (group, label) in new[] { (ObjectiveGroup.UnitActivities, "A. Actividades de la Unidad"), (ObjectiveGroup.Transversal, "Objetivos con transversalidad:") })
+        foreach (var group in ScheduleTable.Groups(r))
         {
-            var objectives = r.Group(group).ToList();
-            if (objectives.Count == 0) continue;
-            pdf.Paragraph(label, 11, bold: true, after: 2);
-            var rows = new List<IReadOnlyList<TableCell>>();
-            foreach (var o in objectives)
-            {
-                rows.Add([new(o.Number.ToString(Display.Culture), ObjectiveFill, Bold: true), new(o.Text, ObjectiveFill, Bold: true),
-                    .. Enumerable.Range(1, 12).Select(_ => new TableCell(null, ObjectiveFill))]);
-                rows.AddRange(o.ActionLines.Select(l => (IReadOnlyList<TableCell>)
-                    [new(l.Number), new(l.Text), .. Enumerable.Range(1, 12).Select(m => new TableCell(null, l.Schedule.Contains(m) ? Shade : null))]));
-            }
-            pdf.Table(columns, rows, 8);
+            pdf.Paragraph(group.Label, 11, bold: true, after: 2);
+            pdf.Table(PdfTables.Columns(ScheduleTable.Columns),
+                group.Rows.Select(row => PdfTables.Cells(ScheduleTable.Columns, row, fill: row.IsObjective ? ObjectiveFill : null, bold: row.IsObjective)), 8);
         }
     }
 
@@ -147,44 +134,12 @@ public static class ProgramPdf
             pdf.Paragraph($"{r.Signature.Place}, {Display.LongDate(date)}.", 11, bold: true);
     }
 
-    private static void ByUnitTable(PdfComposer pdf, ProgramReport r)
+    private static void Indicators(PdfComposer pdf, ProgramReport r, IndicatorTable table)
     {
-        if (r.ByUnitRows.Count == 0) return;
+        var rows = table.Rows(r);
+        if (rows.Count == 0) return;
         pdf.NewPage(PageOrientation.Landscape, PageSize.Legal);
-        double[] widths = [22, 58, 58, 62, 80, 24, 24, 50, 56, 36, 38, 26, 36, 70, 40, 36, 44];
-        var columns = OfficialFormats.ByUnitHeaders.Select((h, i) => new TableColumn(h, widths[i], i is 0 or 5 or 6 or 11 or 14 or 15 ? XStringAlignment.Center : XStringAlignment.Near)).ToList();
-        pdf.Table(columns, r.ByUnitRows.Select(row => (IReadOnlyList<TableCell>)
-        [
-            .. Objective(row, row.ObjectiveNumber.ToString(Display.Culture), row.Policies, row.ProgramName, row.ObjectiveText),
-            new(row.ActivityCell), new(Month(row.FirstMonth)), new(Month(row.LastMonth)), new(row.Name), new(row.CalculationMethod),
-            new(row.Frequency), new(row.UnitOfMeasure), new(row.GoalText), new(row.Budget), new(row.ObservationsWithMarks),
-            new(Display.Achieved(row.Figures)), new(Display.Percent(row.Figures?.Percent)), new(row.StatusText, Bold: true),
-        ]), 6.5, OfficialFormats.ByUnitTitles(r));
+        pdf.Table(PdfTables.Columns(table.Columns), rows.Select(row => PdfTables.Cells(table.Columns, row, row.ObjectiveRowSpan)),
+            table.PdfFontSize, table.Titles(r), table.GroupRow.Count > 0 ? [.. table.GroupSpans] : null);
     }
-
-    private static void TransversalTable(PdfComposer pdf, ProgramReport r)
-    {
-        if (r.TransversalRows.Count == 0) return;
-        pdf.NewPage(PageOrientation.Landscape, PageSize.Legal);
-        double[] widths = [20, 50, 50, 50, 58, 20, 20, 38, 46, 50, 38, 34, 52, 30, 40, 44, 40, 40, 40, 32, 36, 40, 38, 38];
-        var columns = OfficialFormats.TransversalHeaders.Select((h, i) => new TableColumn(h, widths[i], i is 0 or 5 or 6 or 13 or 19 or 20 or 22 ? XStringAlignment.Center : XStringAlignment.Near)).ToList();
-        var groups = OfficialFormats.TransversalGroupRow
-            .Select((g, i) => (g.Column, (i + 1 < OfficialFormats.TransversalGroupRow.Count ? OfficialFormats.TransversalGroupRow[i + 1].Column : columns.Count) - 1, g.Text)).ToList();
-        pdf.Table(columns, r.TransversalRows.Select(row => (IReadOnlyList<TableCell>)
-        [
-            .. Objective(row, row.ObjectiveNumber.ToString(Display.Culture), row.ProgramName, row.Policies, row.ObjectiveText),
-            new(row.ActivityCell), new(Month(row.FirstMonth)), new(Month(row.LastMonth)), new(row.Dimension), new(row.Name),
-            new(row.CalculationMethod), new(row.Frequency), new(row.UnitOfMeasure), new(row.Baseline), new(row.GoalText), new(row.Trend),
-            new(row.Budget), new(row.ObservationsWithMarks), new(row.Value1Label), new(row.Value2Label), new(Display.Achieved(row.Figures)),
-            new(row.Figures is { } f ? Display.Number(Math.Round(f.Remaining, 2)) : ""), new(row.VerifiableIn),
-            new(Display.Percent(row.Figures?.Percent)), new(row.StatusText, Bold: true),
-        ]), 6, OfficialFormats.TransversalTitles(r), groups);
-    }
-
-    /// <summary>The objective's four cells: written on its first row, continued (merged) on the others.</summary>
-    private static IEnumerable<TableCell> Objective(IndicatorRow row, params string?[] values) =>
-        values.Select(v => row.ObjectiveRowSpan > 0 ? new TableCell(v) : new TableCell(null, ContinuesAbove: true));
-
-    private static string? Month(int? month) => month?.ToString(Display.Culture);
-
 }
