@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PatUcsi.Data.Auditing;
@@ -41,6 +42,14 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PatDbContext).Assembly);
+        // One model snapshot serves every provider (see DesignTimeFactory): each generated key says how each server
+        // generates it, as the migrations do, whichever provider builds the model.
+        foreach (var entity in builder.Model.GetEntityTypes())
+            if (entity.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } id] && id.ClrType == typeof(int))
+            {
+                id.SetValueGenerationStrategy(NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+                id.SetValueGenerationStrategy(SqlServerValueGenerationStrategy.IdentityColumn);
+            }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
