@@ -36,6 +36,46 @@ public partial class LibreOfficeTests(ExportFixture fixture) : IClassFixture<Exp
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>
+    /// Printed by LibreOffice, the workbook shows every text whole: each word of every text cell of the three sheets is
+    /// in the PDF at least as often as in the cells (a row too short for its wrapped text would cut lines off), and
+    /// every page has its running header and "Página N de M".
+    /// </summary>
+    [Fact]
+    public void LibreOffice_prints_every_text_whole_with_page_numbers()
+    {
+        var folder = Directory.CreateTempSubdirectory("pat-lo").FullName;
+        var workbook = Path.Combine(folder, "programa.xlsx");
+        File.WriteAllBytes(workbook, ProgramWorkbook.Build(fixture.Report));
+        var info = new ProcessStartInfo("soffice", $"--headless --norestore -env:UserInstallation=file://{folder}/perfil --convert-to pdf --outdir \"{folder}\" \"{workbook}\"")
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using (var process = Process.Start(info)!)
+        {
+            process.WaitForExit(180_000);
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        }
+        var pdf = Poppler.Save(File.ReadAllBytes(Path.Combine(folder, "programa.pdf")), "libro-impreso-por-libreoffice.pdf");
+        var pages = Poppler.Pages(pdf);
+
+        var printed = Words(string.Join(" ", pages)).CountBy(w => w).ToDictionary();
+        var texts = IndicatorTable.All.SelectMany(t => t.Rows(fixture.Report).SelectMany(r => t.Columns.Where(c => !c.IsNumeric && (!c.PerObjective || r.ObjectiveRowSpan > 0)).Select(c => c.Text(r))))
+            .Concat(ScheduleTable.Groups(fixture.Report).SelectMany(g => g.Rows.Select(r => r.Text)));
+        var missing = Words(string.Join(" ", texts)).CountBy(w => w)
+            .Where(w => printed.GetValueOrDefault(w.Key) < w.Value).Select(w => $"{w.Key} ×{w.Value} (impresa {printed.GetValueOrDefault(w.Key)})").ToList();
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+
+        Assert.True(pages.Count > 3);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains($"Página {i + 1} de {pages.Count}", pages[i]);
+            Assert.Contains(fixture.Report.UnitName, pages[i]);
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The app's percentage as the cell's format writes it (0.0%), or N/A.</summary>
     private static string Expected(decimal? percent) =>
         percent is null ? "N/A" : percent.Value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";

@@ -50,7 +50,7 @@ public static class PeriodReportWorkbook
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
             var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = ProgramWorkbook.Worksheet(w, [10, 45, 35, 14, 10, 45, 35, 12, 14, 35], header);
+            part.Worksheet = ProgramWorkbook.Worksheet(w, [10, 45, 35, 14, 10, 45, 35, 12, 14, 35], header, (v.UnitName, v.Title));
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Informe de avance" }));
             workbook.Workbook.Append(new DefinedNames(new DefinedName($"'Informe de avance'!$1:${header}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
             workbook.Workbook.Save();

@@ -32,7 +32,7 @@ public static class ProgramWorkbook
             void Add(string name, SheetWriter writer, double[] widths, uint headerRows, uint freezeRow, int hiddenFrom = 0)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(writer, widths, freezeRow, hiddenFrom);
+                part.Worksheet = Worksheet(writer, widths, freezeRow, (report.UnitName, $"{name} · Programa Anual de Trabajo {report.Year}"), hiddenFrom);
                 var index = (uint)sheets.ChildElements.Count;
                 sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = index + 1, Name = name });
                 printTitles.Append(new DefinedName($"'{name}'!$1:${headerRows}") { Name = "_xlnm.Print_Titles", LocalSheetId = index });
@@ -129,8 +129,13 @@ public static class ProgramWorkbook
         w.Merge(1, w.RowIndex, columns, w.RowIndex);
     }
 
-    internal static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow, int hiddenFrom = 0)
+    /// <summary>
+    /// A sheet ready to print: widths, frozen headers, row heights that fit the wrapped text, landscape fitted to the
+    /// page's width, and a running header (<paramref name="running"/>: left, right) with "Página N de M" below.
+    /// </summary>
+    internal static Worksheet Worksheet(SheetWriter writer, double[] widths, uint freezeRow, (string Left, string Right) running, int hiddenFrom = 0)
     {
+        FitRowHeights(writer, widths, hiddenFrom);
         var columns = new Columns(widths.Select((width, i) => new Column
         {
             Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true, Hidden = hiddenFrom > 0 && i + 1 >= hiddenFrom ? true : null,
@@ -151,8 +156,58 @@ public static class ProgramWorkbook
             worksheet.Append(new MergeCells(writer.Merges.Select(m => new MergeCell { Reference = m })));
         worksheet.Append(
             new PrintOptions { HorizontalCentered = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
-            new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 1, FitToWidth = 1, FitToHeight = 0 });
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 1, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(
+                new OddHeader($"&L&8{Escaped(running.Left)}&R&8{Escaped(running.Right)}"),
+                new OddFooter("&C&8Página &P de &N")));
         return worksheet;
     }
+
+    /// <summary>"&amp;" starts a code in a header: a literal one is written twice.</summary>
+    private static string Escaped(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
+
+    private const double LineHeight = 12.75; // Arial 10, in points
+
+    /// <summary>
+    /// Spreadsheet programs do not grow a row for wrapped text when they print: each row gets the height of its
+    /// tallest wrapped cell, estimated from the text's length and the column's width (a width unit is one digit;
+    /// bold text is taken a tenth wider). Cells merged over several columns or rows are left as they are.
+    /// </summary>
+    private static void FitRowHeights(SheetWriter writer, double[] widths, int hiddenFrom)
+    {
+        var merges = writer.Merges.Select(m => m.Split(':')).ToDictionary(m => m[0], m => m[1]);
+        var rows = writer.Data.Elements<Row>().ToDictionary(r => r.RowIndex!.Value);
+        double Needed(Cell cell)
+        {
+            var column = ColumnIndex(cell.CellReference!.Value!);
+            var style = (Style)(cell.StyleIndex?.Value ?? 0);
+            if (cell.InlineString is null || column > widths.Length || (hiddenFrom > 0 && column >= hiddenFrom)
+                || style is not (Style.Text or Style.Header or Style.Group)) return 0;
+            var perLine = Math.Max(1, (widths[column - 1] - 1) / (style == Style.Text ? 1.0 : 1.1));
+            return cell.InlineString.InnerText.Split('\n').Sum(p => Math.Max(1, (int)Math.Ceiling(p.Length / perLine))) * LineHeight + 3;
+        }
+
+        foreach (var row in rows.Values)
+        {
+            var height = row.Elements<Cell>().Where(c => !merges.ContainsKey(c.CellReference!.Value!)).Select(Needed).DefaultIfEmpty(0).Max();
+            if (row.Height?.Value is { } custom && custom >= height) continue;
+            (row.Height, row.CustomHeight) = (Math.Max(height, LineHeight + 3), true);
+        }
+        // A cell merged down over an objective's rows: the last of them grows by what the rows together lack.
+        foreach (var cell in rows.Values.SelectMany(r => r.Elements<Cell>()))
+        {
+            if (!merges.TryGetValue(cell.CellReference!.Value!, out var end)) continue;
+            var (first, last) = (RowIndex(cell.CellReference.Value!), RowIndex(end));
+            if (ColumnIndex(end) != ColumnIndex(cell.CellReference.Value!) || last == first) continue;
+            var lacking = Needed(cell) - Enumerable.Range((int)first, (int)(last - first + 1)).Sum(i => rows[(uint)i].Height!.Value);
+            if (lacking > 0) rows[last].Height = rows[last].Height!.Value + lacking;
+        }
+    }
+
+    private static uint RowIndex(string reference) =>
+        uint.Parse(reference.AsSpan(reference.TakeWhile(char.IsLetter).Count()), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int ColumnIndex(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => n * 26 + (c - 'A' + 1));
 }

@@ -161,7 +161,7 @@ internal static class Styles
         var fonts = new Fonts(
             new Font(new FontSize { Val = 10 }, new FontName { Val = "Arial" }),
             new Font(new Bold(), new FontSize { Val = 10 }, new FontName { Val = "Arial" }),
-            new Font(new Bold(), new Color { Rgb = "FFB02A37" }, new FontSize { Val = 12 }, new FontName { Val = "Arial" }));
+            new Font(new Bold(), new FontSize { Val = 12 }, new Color { Rgb = "FFB02A37" }, new FontName { Val = "Arial" })); // in the order the schema requires
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),

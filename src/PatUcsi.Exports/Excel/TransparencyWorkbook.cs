@@ -32,7 +32,7 @@ public static class TransparencyWorkbook
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
             var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 2);
+            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 2, (report.UnitName, $"Indicadores de objetivos y resultados {report.Year}, trimestre {quarter}"));
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Reporte de Formatos" }));
             workbook.Workbook.Save();
         }
