@@ -93,6 +93,57 @@ public partial class PdfTests(ExportFixture fixture) : IClassFixture<ExportFixtu
         Assert.Contains("Reportado fuera de plazo: mayo 2024.", Flat(string.Join(" ", byUnit)));
     }
 
+    /// <summary>Every word of every official header is whole on every page of its format (never cut inside a word).</summary>
+    [Fact]
+    public void Every_header_reads_whole_on_every_page()
+    {
+        var pages = Pages("programa-encabezados.pdf");
+        foreach (var table in IndicatorTable.All)
+        {
+            var title = table.Format == Domain.Indicators.IndicatorFormat.ByUnit ? OfficialFormats.ByUnitTitle : OfficialFormats.TransversalLabel;
+            var formatPages = pages.Where(p => Flat(p).Contains(title, StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(formatPages);
+            var headerWords = Words(string.Join(" ", table.Headers)).CountBy(w => w).ToList();
+            Assert.All(formatPages, page =>
+            {
+                var printed = Words(page).CountBy(w => w).ToDictionary();
+                var cut = headerWords.Where(w => printed.GetValueOrDefault(w.Key) < w.Value).Select(w => w.Key).ToList();
+                Assert.True(cut.Count == 0, $"{title}: headers cut at {string.Join(", ", cut)}");
+            });
+        }
+    }
+
+    /// <summary>
+    /// Forty objectives of about 400 characters (bold in the cronograma) and one action line longer than a page: every
+    /// word of every text is in the PDF, none clipped, and the long line continues on the next page.
+    /// </summary>
+    [Fact]
+    public void No_text_is_ever_clipped_and_a_row_taller_than_a_page_is_split()
+    {
+        const string sentence = "Coordinar con las áreas del Instituto la integración, revisión y seguimiento de las actividades programadas ";
+        var objectives = Enumerable.Range(1, 40).Select(n => new ObjectiveSection(n, $"{n}. " + string.Concat(Enumerable.Repeat(sentence, 4)) + $"fin{n}.",
+            n <= 20 ? Domain.Programs.ObjectiveGroup.UnitActivities : Domain.Programs.ObjectiveGroup.Transversal,
+            [new ActionLineItem(n, $"{n}.1", n == 7 ? string.Concat(Enumerable.Repeat(sentence, 90)) + "último." : $"Línea {n}.1 {sentence}",
+                1, 12, Domain.Programs.MonthSet.Range(1, 12))])).ToList();
+        var report = fixture.Report with { Objectives = objectives };
+
+        var pages = Pages("programa-textos-largos.pdf", report);
+
+        var printed = Words(string.Join(" ", pages)).CountBy(w => w).ToDictionary();
+        // Each objective is printed in sections 4, 5 and 6; each line in 5 and 6.
+        var expected = Words(string.Join(" ", objectives.Select(o => o.Text))).Select(w => (w, 3))
+            .Concat(Words(string.Join(" ", objectives.Select(o => o.ActionLines[0].Text))).Select(w => (w, 2)))
+            .GroupBy(x => x.w).Select(g => (Word: g.Key, Count: g.Sum(x => x.Item2)));
+        var missing = expected.Where(w => printed.GetValueOrDefault(w.Word) < w.Count)
+            .Select(w => $"{w.Word} {printed.GetValueOrDefault(w.Word)}/{w.Count}").ToList();
+        Assert.True(missing.Count == 0, string.Join(", ", missing.Take(20)));
+        var schedule = pages.Select((p, i) => (p, i)).Where(x => Flat(x.p).Contains("último.", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        Assert.Equal(2, schedule.Count); // the long line ends in section 5 and in section 6, each after a page break
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries);
+
     [Fact]
     public void Fonts_are_embedded_and_a_draft_is_marked()
     {

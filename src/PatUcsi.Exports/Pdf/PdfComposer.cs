@@ -126,13 +126,13 @@ public sealed class PdfComposer : IDisposable
     public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<TableCell>> rows, double size = 7,
         IReadOnlyList<string>? titleRows = null, IReadOnlyList<(int First, int Last, string Text)>? groupRow = null)
     {
-        var scale = Width / columns.Sum(c => c.Width);
-        var widths = columns.Select(c => c.Width * scale).ToArray();
         var font = Font(size);
         var bold = Font(size, true);
         var lineHeight = size * 1.25;
+        var widths = Widths(columns);
+        var headerCells = columns.Select(c => new TableCell(c.Header, Bold: true)).ToList();
 
-        void DrawHeader()
+        void DrawHeaderRows()
         {
             foreach (var title in titleRows ?? [])
             {
@@ -143,34 +143,102 @@ public sealed class PdfComposer : IDisposable
                     _y += lineHeight + 2;
                 }
             }
-            var headerCells = columns.Select(c => new TableCell(c.Header, XColor.FromArgb(0xe9, 0xe2, 0xe5), Bold: true)).ToList();
-            DrawRow(headerCells, widths, bold, bold, lineHeight, XStringAlignment.Center);
+            DrawRow(headerCells.Select(c => c with { Fill = XColor.FromArgb(0xe9, 0xe2, 0xe5) }).ToList(), widths, bold, bold, lineHeight, XStringAlignment.Center);
             if (groupRow is null) return;
             var groupWidths = groupRow.Select(g => widths[g.First..(g.Last + 1)].Sum()).ToArray();
             DrawRow(groupRow.Select(g => new TableCell(g.Text, XColor.FromArgb(0xf4, 0xef, 0xf1))).ToList(), groupWidths, font, font, lineHeight, XStringAlignment.Center);
         }
 
         var headerHeight = (titleRows ?? []).Sum(t => Wrap(t, Font(size + 1, true), Width).Count * (lineHeight + 2))
-                           + RowHeight(columns.Select(c => new TableCell(c.Header)).ToList(), widths, bold, lineHeight);
+                           + RowHeight(headerCells, widths, bold, bold, lineHeight);
         EnsureSpace(headerHeight + 3 * lineHeight);
         DrawHeader();
-        foreach (var row in rows)
+        foreach (var whole in rows)
         {
-            var height = RowHeight(row, widths, font, lineHeight);
-            if (_y + height > Bottom)
+            var row = whole;
+            while (true)
             {
+                if (_y + RowHeight(row, widths, font, bold, lineHeight) <= Bottom)
+                {
+                    DrawRow(row, widths, font, bold, lineHeight, null, columns);
+                    break;
+                }
+                // A row taller than what is left of a fresh page is split: what fits here, the rest on the next page.
+                var fresh = _y <= _tableTop + 0.5;
+                if (!fresh && (Bottom - _y < 3 * lineHeight || RowHeight(row, widths, font, bold, lineHeight) <= Bottom - _tableTop))
+                {
+                    NewPage(_orientation, _size);
+                    DrawHeader();
+                    continue;
+                }
+                var (here, rest) = Split(row, widths, font, bold, lineHeight, Bottom - _y);
+                DrawRow(here, widths, font, bold, lineHeight, null, columns);
                 NewPage(_orientation, _size);
                 DrawHeader();
+                row = rest;
             }
-            DrawRow(row, widths, font, bold, lineHeight, null, columns);
         }
         _y += 8;
+
+        void DrawHeader()
+        {
+            DrawHeaderRows();
+            _tableTop = _y;
+        }
     }
 
-    private double RowHeight(IReadOnlyList<TableCell> row, double[] widths, XFont font, double lineHeight) =>
+    private double _tableTop;
+
+    /// <summary>
+    /// A row cut where <paramref name="available"/> ends: each cell keeps the lines that fit, the rest continues in a
+    /// row marked as continuing the cell above (no line between them), wrapped exactly as it would have been.
+    /// </summary>
+    private (IReadOnlyList<TableCell> Here, IReadOnlyList<TableCell> Remainder) Split(IReadOnlyList<TableCell> row, double[] widths, XFont font, XFont bold,
+        double lineHeight, double available)
+    {
+        var here = new List<TableCell>();
+        var rest = new List<TableCell>();
+        for (var i = 0; i < row.Count; i++)
+        {
+            var cell = row[i];
+            var cellFont = Fit(cell.Text, cell.Bold ? bold : font, widths[i] - 2 * CellPadding);
+            var lines = Wrap(cell.Text ?? "", cellFont, widths[i] - 2 * CellPadding);
+            var fit = Math.Max(1, (int)Math.Floor((available - 2 * CellPadding) / (lineHeight * cellFont.Size / font.Size)));
+            here.Add(cell with { Text = string.Join("\n", lines.Take(fit)) });
+            rest.Add(cell with { Text = lines.Count > fit ? string.Join("\n", lines.Skip(fit)) : null, ContinuesAbove = true });
+        }
+        return (here, rest);
+    }
+
+    /// <summary>
+    /// The columns' widths scaled to the page, each one at least as wide as its header's longest word in the
+    /// smallest bold font (headers break only between words); the others give up that width in proportion.
+    /// </summary>
+    private double[] Widths(IReadOnlyList<TableColumn> columns)
+    {
+        var scale = Width / columns.Sum(c => c.Width);
+        var widths = columns.Select(c => c.Width * scale).ToArray();
+        var smallest = Font(MinimumSize, true);
+        var needed = columns.Select(c => c.Header.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => _graphics!.MeasureString(w, smallest).Width + 2 * CellPadding + 0.5).DefaultIfEmpty(0).Max()).ToArray();
+        var narrow = Enumerable.Range(0, widths.Length).Where(i => widths[i] < needed[i]).ToList();
+        if (narrow.Count == 0) return widths;
+        var taken = narrow.Sum(i => needed[i] - widths[i]);
+        var others = Enumerable.Range(0, widths.Length).Except(narrow).ToList();
+        var spare = others.Sum(i => widths[i] - needed[i]);
+        if (spare <= taken) return widths; // no room to give: the headers' words are cut as a last resort
+        foreach (var i in narrow) widths[i] = needed[i];
+        foreach (var i in others) widths[i] -= taken * (widths[i] - needed[i]) / spare;
+        return widths;
+    }
+
+    private const double MinimumSize = 4.5;
+
+    /// <summary>A row's height as it is drawn: each cell in its own font (bold where it is bold), shrunk as <see cref="Fit"/> says.</summary>
+    private double RowHeight(IReadOnlyList<TableCell> row, double[] widths, XFont font, XFont bold, double lineHeight) =>
         row.Select((cell, i) =>
         {
-            var cellFont = Fit(cell.Text, font, widths[i] - 2 * CellPadding);
+            var cellFont = Fit(cell.Text, cell.Bold ? bold : font, widths[i] - 2 * CellPadding);
             return Wrap(cell.Text ?? "", cellFont, widths[i] - 2 * CellPadding).Count * lineHeight * cellFont.Size / font.Size;
         }).Max() + 2 * CellPadding;
 
@@ -179,13 +247,13 @@ public sealed class PdfComposer : IDisposable
     {
         var longest = (text ?? "").Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => _graphics!.MeasureString(w, font).Width).DefaultIfEmpty(0).Max();
-        return longest <= width ? font : Font(Math.Max(4.5, Math.Floor(font.Size * width / longest * 10) / 10), font.Bold);
+        return longest <= width ? font : Font(Math.Max(MinimumSize, Math.Floor(font.Size * width / longest * 10) / 10), font.Bold);
     }
 
     private void DrawRow(IReadOnlyList<TableCell> row, double[] widths, XFont font, XFont bold, double lineHeight,
         XStringAlignment? align, IReadOnlyList<TableColumn>? columns = null)
     {
-        var height = Math.Min(RowHeight(row, widths, font, lineHeight), Bottom - _y);
+        var height = Math.Min(RowHeight(row, widths, font, bold, lineHeight), Bottom - _y);
         var pen = new XPen(XColors.Gray, 0.4);
         var x = Left;
         for (var i = 0; i < row.Count; i++)
@@ -205,7 +273,7 @@ public sealed class PdfComposer : IDisposable
             var format = new XStringFormat { Alignment = alignment, LineAlignment = XLineAlignment.Near };
             foreach (var line in Wrap(cell.Text ?? "", cellFont, widths[i] - 2 * CellPadding))
             {
-                if (ty + cellLine > _y + height + 0.5) break; // only a row taller than a page is cut
+                if (ty + cellLine > _y + height + 0.5) break; // never: Table splits a row taller than the page
                 _graphics.DrawString(line, cellFont, XBrushes.Black, new XRect(x + CellPadding, ty, widths[i] - 2 * CellPadding, cellLine), format);
                 ty += cellLine;
             }
