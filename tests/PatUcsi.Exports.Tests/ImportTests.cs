@@ -54,6 +54,73 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
         Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(Content(copy), json));
     }
 
+    /// <summary>
+    /// A program that uses every field and every value the model has — each type, frequency, tendencia and dimensión,
+    /// both formats, baselines written and numeric, metas written otherwise, non-accumulating indicators, metas
+    /// calendarizadas, a format's own wording of an objective and an activity, lines without months or indicator.
+    /// </summary>
+    private static ProgramDocument EveryField()
+    {
+        var types = new[] { "Absoluto", "Porcentaje", "Razón", "Índice" };
+        var frequencies = new[] { "Mensual", "Bimestral", "Trimestral", "Cuatrimestral", "Semestral", "Anual" };
+        var trends = new[] { "Incremento", "Reducción", "Constante" };
+        var dimensions = new[] { "Eficacia", "Eficiencia", "Economía", "Calidad", null };
+        ObjectiveDocument Objective(int number, string group, int lines) => new()
+        {
+            Number = number, Group = group, Text = $"Objetivo {number} como lo dice la sección 4.", ProgramName = $"Programa {number}",
+            Policies = $"Política {number}", FormatText = number % 2 == 0 ? $"Objetivo {number} como lo dice el formato" : null,
+            ActionLines = [.. Enumerable.Range(1, lines).Select(l =>
+            {
+                var i = number * 10 + l;
+                return new ActionLineDocument
+                {
+                    Number = $"{number}.{l}", Text = $"Línea {number}.{l} del cronograma", FirstMonth = 1 + i % 6, LastMonth = 12,
+                    Schedule = [.. Enumerable.Range(1 + i % 6, 12 - i % 6)],
+                    Indicator = new IndicatorDocument
+                    {
+                        Name = $"Indicador {i}", Type = types[i % 4], Frequency = frequencies[i % 6], Trend = trends[i % 3], Dimension = dimensions[i % 5],
+                        CalculationMethod = $"(A{i} / B{i}) x 100", Value1Label = $"A{i}", Value2Label = $"B{i}", UnitOfMeasure = "Documento",
+                        BaselineText = i % 3 == 0 ? "Sin referencia" : null, Baseline = i % 3 == 1 ? 2.5m : null, Goal = 4 + i % 3,
+                        GoalText = i % 4 == 1 ? $"{4 + i % 3} documentos" : null, Budget = "$0", Observations = i % 2 == 0 ? $"Nota {i}" : null,
+                        VerifiableIn = $"Informe {i}", Accumulates = i % 2 == 0, ActivityText = l == 1 ? $"Actividad {number}.{l} como la dice el formato" : null,
+                        PeriodGoals = i % 3 == 2 ? new Dictionary<int, decimal> { [12] = 4 + i % 3, [6] = 1.5m } : null,
+                    },
+                };
+            }), new ActionLineDocument { Number = $"{number}.{lines + 1}", Text = $"Línea {number}.{lines + 1} sin meses ni indicador" }],
+        };
+        return new ProgramDocument
+        {
+            Format = ProgramDocument.FormatName, Unit = Deoe, Year = 2026, State = "Borrador",
+            FormatGeneralObjective = ["Objetivo general como lo dicen los formatos."],
+            Objectives = [Objective(1, "Actividades de la Unidad", 7), Objective(2, "Actividades de la Unidad", 6), Objective(3, "Objetivos con transversalidad", 7), Objective(4, "Objetivos con transversalidad", 6)],
+        };
+    }
+
+    [Fact]
+    public async Task Every_field_and_every_value_round_trips_export_import_export()
+    {
+        await using var database = await SeededDatabase();
+        await using var db = database.Context();
+        var original = await ProgramImporter.ImportAsync(db, EveryField());
+        Assert.True(original.Program is not null, original.Message);
+        var first = (await db.ProgramReportAsync(original.Program!.Id, ExportFixture.AsOf))!;
+        Assert.Equal(26, first.Rows.Count());
+        Assert.Equal(4, first.Rows.Select(r => r.Type).Distinct().Count());
+        Assert.Equal(6, first.Rows.Select(r => r.Frequency).Distinct().Count());
+        Assert.Equal(3, first.Rows.Where(r => r.Format == Domain.Indicators.IndicatorFormat.ByUnit).Select(r => r.Trend).Distinct().Count());
+        Assert.Equal(5, first.Rows.Select(r => r.Dimension).Distinct().Count());
+        Assert.Contains(first.Rows, r => r.PeriodGoals.Count > 0 && r.Format == Domain.Indicators.IndicatorFormat.ByUnit);
+
+        var result = WorkbookReader.Read(new MemoryStream(ProgramWorkbook.Build(first)), new UnitDocument { ShortName = "OTRA", Name = "Otra unidad" }, 2026, "todo.xlsx");
+        Assert.True(result.Refused.Count == 0, string.Join("; ", result.Refused));
+        Assert.Empty(result.Notices!);
+        var copy = await ProgramImporter.ImportAsync(db, result.Document!);
+        var second = (await db.ProgramReportAsync(copy.Program!.Id, ExportFixture.AsOf))!;
+
+        var json = new System.Text.Json.JsonSerializerOptions { IncludeFields = true, WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Content(first), json), System.Text.Json.JsonSerializer.Serialize(Content(second), json));
+    }
+
     [Fact]
     public async Task A_file_in_another_format_is_refused_and_changes_nothing()
     {

@@ -141,6 +141,29 @@ public partial class PdfTests(ExportFixture fixture) : IClassFixture<ExportFixtu
         Assert.Equal(2, schedule.Count); // the long line ends in section 5 and in section 6, each after a page break
     }
 
+    /// <summary>
+    /// What the source document lacks is said as the page says it (its notes, after the index; empty sections point to
+    /// them), and a Reducción indicator of the por órgano format, which has no TENDENCIA column, says its direction.
+    /// </summary>
+    [Fact]
+    public void Missing_content_and_a_reduction_are_said()
+    {
+        var rows = fixture.Report.ByUnitRows.ToList();
+        rows[0] = rows[0] with { Trend = Domain.Indicators.Trend.Decrease };
+        var report = fixture.Report with { ByUnitRows = rows, Vision = [] };
+
+        var pages = Pages("programa-notas.pdf", report).Select(Flat).ToList();
+
+        Assert.Contains(ProgramReport.SourceNotesTitle + ":", pages[1]);
+        Assert.All(report.SourceNotes, n => Assert.Contains(n, pages[1]));
+        Assert.Contains("El organigrama de la sección 2", pages[1]);
+        Assert.DoesNotContain(pages, p => p.Contains("(Sin contenido.)", StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.Contains("VISIÓN", StringComparison.Ordinal) && p.Contains(report.EmptySection, StringComparison.Ordinal));
+        var byUnit = string.Join(" ", pages.Where(p => p.Contains(OfficialFormats.ByUnitTitle, StringComparison.Ordinal)));
+        Assert.Contains(IndicatorRow.ReductionNote, byUnit);
+        Assert.DoesNotContain(IndicatorRow.ReductionNote, string.Join(" ", pages.Where(p => p.Contains(OfficialFormats.TransversalLabel, StringComparison.Ordinal))));
+    }
+
     private static IEnumerable<string> Words(string text) =>
         text.Split((char[])[' ', '\n', '\r', '\t', '\f'], StringSplitOptions.RemoveEmptyEntries);
 

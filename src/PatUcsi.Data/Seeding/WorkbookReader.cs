@@ -312,7 +312,7 @@ public static partial class WorkbookReader
     [GeneratedRegex(@"^\d+(\.\d+)+$")]
     private static partial Regex LineNumberOnly();
 
-    [GeneratedRegex(@"\s*(Reportado fuera de plazo: [^.]*\.|CANCELADA\.)")]
+    [GeneratedRegex(@"\s*(Reportado fuera de plazo: [^.]*\.|CANCELADA\.|Tendencia: Reducción \(se cumple con valores iguales o menores a la meta\)\.)")]
     private static partial Regex Marks();
 
     [GeneratedRegex(@"\s+")]

@@ -75,10 +75,21 @@ public sealed record IndicatorRow
         get
         {
             var late = LatePeriods.Select(p => p.Label).ToList();
-            var parts = new[] { Observations, late.Count == 0 ? null : $"Reportado fuera de plazo: {string.Join(", ", late)}.", IsCancelled ? "CANCELADA." : null };
+            var parts = new[]
+            {
+                Observations, DirectionNote, late.Count == 0 ? null : $"Reportado fuera de plazo: {string.Join(", ", late)}.", IsCancelled ? "CANCELADA." : null,
+            };
             return string.Join(" ", parts.Where(t => t is not null)) is { Length: > 0 } text ? text : null;
         }
     }
+
+    /// <summary>
+    /// The por órgano format has no TENDENCIA column: a Reducción indicator says its direction in its observations
+    /// (its figures read the other way round).
+    /// </summary>
+    public string? DirectionNote => Format == IndicatorFormat.ByUnit && Trend == Trend.Decrease ? ReductionNote : null;
+
+    public const string ReductionNote = "Tendencia: Reducción (se cumple con valores iguales o menores a la meta).";
 
     /// <summary>"6.1 Desarrollar…" in the por órgano format; the line's text alone in the transversal one.</summary>
     public string ActivityCell => Format == IndicatorFormat.ByUnit ? $"{ActionLineNumber} {Activity}" : Activity;

@@ -36,6 +36,11 @@ public sealed record ProgramReport(
 {
     public bool IsDraft => State != ProgramState.Approved;
 
+    /// <summary>What an empty section says, on the page and in the PDF: where the source document's notes explain it, it points to them.</summary>
+    public string EmptySection => SourceNotes.Count > 0 ? "Sin contenido: véanse las notas sobre el documento fuente." : "Sin contenido.";
+
+    public const string SourceNotesTitle = "Notas sobre el documento fuente";
+
     public IEnumerable<ObjectiveSection> Group(ObjectiveGroup group) => Objectives.Where(o => o.Group == group);
 
     public IEnumerable<IndicatorRow> Rows => ByUnitRows.Concat(TransversalRows);

@@ -38,10 +38,17 @@ public static class ProgramPdf
         pdf.Heading("ÍNDICE", 14);
         foreach (var section in Sections)
             pdf.Leader(section, index?.GetValueOrDefault(section).ToString(Display.Culture) ?? "");
+        if (r.SourceNotes.Count > 0)
+        {
+            // What the source lacks is said where the reader starts, as the program page does.
+            pdf.Space(18);
+            pdf.Paragraph(ProgramReport.SourceNotesTitle + ":", 10, bold: true, after: 2);
+            foreach (var note in r.SourceNotes) pdf.Paragraph("• " + note, 9.5, indent: 10, after: 2);
+        }
 
         pdf.NewPage();
-        Text(pdf, "Misión", r.Mission);
-        Text(pdf, "Visión", r.Vision);
+        Text(pdf, "Misión", r.Mission, r.EmptySection);
+        Text(pdf, "Visión", r.Vision, r.EmptySection);
 
         pdf.NewPage();
         pdf.Section("Abreviaturas y siglas");
@@ -49,13 +56,13 @@ public static class ProgramPdf
         pdf.Table([new("Sigla", 1), new("Significado", 3)], r.Abbreviations.Select(a => (IReadOnlyList<TableCell>)[new(a.Acronym, Bold: true), new(a.Meaning)]), 10);
 
         pdf.NewPage();
-        Text(pdf, "Presentación", r.Presentation);
+        Text(pdf, "Presentación", r.Presentation, r.EmptySection);
         pdf.NewPage();
-        Text(pdf, "1. Marco Legal", r.LegalFramework);
-        Text(pdf, "2. Estructura organizacional", r.OrganizationText);
+        Text(pdf, "1. Marco Legal", r.LegalFramework, r.EmptySection);
+        Text(pdf, "2. Estructura organizacional", r.OrganizationText, r.EmptySection);
         if (r.OrganizationNote.Count > 0) pdf.Paragraph("Nota: " + string.Join(" ", r.OrganizationNote));
         pdf.NewPage();
-        Text(pdf, "3. Objetivo General", r.GeneralObjective);
+        Text(pdf, "3. Objetivo General", r.GeneralObjective, r.EmptySection);
 
         pdf.NewPage();
         pdf.Section("4. Objetivos específicos");
@@ -102,12 +109,12 @@ public static class ProgramPdf
         }
     }
 
-    private static void Text(PdfComposer pdf, string section, IReadOnlyList<string> paragraphs)
+    private static void Text(PdfComposer pdf, string section, IReadOnlyList<string> paragraphs, string empty)
     {
         pdf.Section(section);
         pdf.Heading(section.ToUpperInvariant());
         foreach (var p in paragraphs) pdf.Paragraph(p);
-        if (paragraphs.Count == 0) pdf.Paragraph("(Sin contenido.)", 10);
+        if (paragraphs.Count == 0) pdf.Paragraph(empty, 10);
     }
 
     private static void Schedule(PdfComposer pdf, ProgramReport r)
