@@ -49,20 +49,34 @@ public static class ProgramQueries
         Split(List<PeriodReport> reports, DateTime endOfDayUtc) =>
         (Values(reports.Where(r => r.IsOfficial && r.ApprovedAt <= endOfDayUtc)), Values(reports.Where(r => r.IsOfficial || r.IsPreliminary)));
 
-    /// <summary>The values and the state of every reported line and month, as of <paramref name="asOf"/>.</summary>
-    public static async Task<ProgressSnapshot> ProgressSnapshotAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
+    /// <summary>
+    /// The values and the state of every reported line and month, as of <paramref name="asOf"/>; with
+    /// <paramref name="approvedBy"/>, a cut-off: only the months up to <paramref name="asOf"/>, counting the approvals
+    /// given until that later day (a quarter's last month is reported and approved after the quarter ends).
+    /// </summary>
+    public static Task<ProgressSnapshot> ProgressSnapshotAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default) =>
+        db.ProgressSnapshotAsync(programId, asOf, null, ct);
+
+    public static async Task<ProgressSnapshot> ProgressSnapshotAsync(this PatDbContext db, int programId, DateOnly asOf, DateOnly? approvedBy,
+        CancellationToken ct = default)
     {
-        var reports = await db.PeriodReports.Where(r => r.ProgramId == programId).Include(r => r.Entries).AsNoTracking().ToListAsync(ct);
-        var (official, preliminary) = Split(reports, db.Clock.EndOfDayUtc(asOf));
+        var query = db.PeriodReports.Where(r => r.ProgramId == programId);
+        if (approvedBy is not null) query = query.Where(r => r.Month <= asOf.Month);
+        var reports = await query.Include(r => r.Entries).AsNoTracking().ToListAsync(ct);
+        var (official, preliminary) = Split(reports, db.Clock.EndOfDayUtc(approvedBy is { } by && by > asOf ? by : asOf));
         var reported = reports.SelectMany(r => r.Entries.Select(e => (Key: (e.ActionLineId, r.Month), Value: (r.State, r.IsLate))))
             .ToDictionary(x => x.Key, x => x.Value);
         return new ProgressSnapshot(official, preliminary, reported);
     }
 
-    public static async Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default)
+    public static Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, CancellationToken ct = default) =>
+        db.ProgramReportAsync(programId, asOf, null, ct);
+
+    /// <param name="approvedBy">A cut-off: the periods up to <paramref name="asOf"/> as approved by this later day (see <see cref="ProgressSnapshotAsync(PatDbContext, int, DateOnly, DateOnly?, CancellationToken)"/>).</param>
+    public static async Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, DateOnly? approvedBy, CancellationToken ct = default)
     {
         var program = await db.LoadProgramAsync(programId, ct);
-        return program is null ? null : ProgramReport.Build(program, asOf, await db.ProgressSnapshotAsync(programId, asOf, ct));
+        return program is null ? null : ProgramReport.Build(program, asOf, await db.ProgressSnapshotAsync(programId, asOf, approvedBy, ct));
     }
 
     private static Dictionary<int, IReadOnlyList<PeriodValue>> Values(IEnumerable<PeriodReport> reports) =>

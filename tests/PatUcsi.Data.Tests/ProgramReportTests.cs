@@ -80,4 +80,37 @@ public class ProgramReportTests
         var beforeApproval = (await check.ProgramReportAsync(id, new DateOnly(2024, 2, 3)))!.ByUnitRows.Single(r => r.ActionLineId == lineId);
         Assert.Equal(0, beforeApproval.Figures!.Achieved); // approved on the 4th: not yet official on the 3rd
     }
+
+    /// <summary>
+    /// A quarter's cut-off counts the periods ending in it as approved when the file is made: March is reported and
+    /// approved in April, and counts for the first quarter; April's report does not, even approved.
+    /// </summary>
+    [Fact]
+    public async Task A_cut_off_counts_the_quarters_periods_approved_after_it_ends_and_no_later_period()
+    {
+        var (database, id) = await Seeded();
+        await using var _ = database;
+        int lineId;
+        await using (var db = database.Context())
+        {
+            var program = (await db.LoadProgramAsync(id))!;
+            lineId = program.ActionLines().Single(l => l.Number == "1.1").Id;
+            foreach (var (month, approvedOn) in new[] { (3, new DateTime(2024, 4, 5, 18, 0, 0, DateTimeKind.Utc)), (4, new DateTime(2024, 4, 6, 18, 0, 0, DateTimeKind.Utc)) })
+            {
+                var report = new PeriodReport(program, month);
+                report.Record(lineId, 1, null, "Informe.");
+                report.Submit("capturista", InstituteClock.Default.At(approvedOn.AddDays(-1)), program.GraceDays);
+                report.Approve("titular", approvedOn);
+                db.PeriodReports.Add(report);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.Context();
+        var quarterEnd = new DateOnly(2024, 3, 31);
+        var asOfQuarterEnd = (await check.ProgramReportAsync(id, quarterEnd))!.ByUnitRows.Single(r => r.ActionLineId == lineId);
+        var cutOff = (await check.ProgramReportAsync(id, quarterEnd, new DateOnly(2024, 4, 15)))!.ByUnitRows.Single(r => r.ActionLineId == lineId);
+        Assert.Equal(0, asOfQuarterEnd.Figures!.Achieved); // approved on 5 April: not yet on 31 March
+        Assert.Equal(1, cutOff.Figures!.Achieved);        // March counts; April, approved too, does not
+    }
 }

@@ -17,6 +17,9 @@ public static class TransparencyWorkbook
         w.NextRow(18);
         w.Text(1, $"Indicadores de objetivos y resultados · {report.UnitName} · {report.Year}, trimestre {quarter}", Style.Title);
         w.Merge(1, 1, columns.Count, 1);
+        w.NextRow();
+        w.Text(1, TransparencyTable.CutOff(TransparencyTable.Quarter(report.Year, quarter).Last, updatedOn), Style.Default);
+        w.Merge(1, 2, columns.Count, 2);
         w.NextRow(60);
         w.Headers(columns);
         foreach (var row in TransparencyTable.Rows(report, quarter, updatedOn))
@@ -32,7 +35,7 @@ public static class TransparencyWorkbook
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
             var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 2, (report.UnitName, $"Indicadores de objetivos y resultados {report.Year}, trimestre {quarter}"));
+            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 3, (report.UnitName, $"Indicadores de objetivos y resultados {report.Year}, trimestre {quarter}"));
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Reporte de Formatos" }));
             workbook.Workbook.Save();
         }

@@ -58,11 +58,15 @@ public static class TransparencyTable
 
     private static string Note(TransparencyRow t)
     {
-        var notes = new List<string> { $"Estatus al {Date(t.Last)}: {t.Row.StatusText}." };
+        var notes = new List<string> { CutOff(t.Last, t.UpdatedOn), $"Estatus al {Date(t.Last)}: {t.Row.StatusText}." };
         if (t.Row.Trend == Trend.Constant) notes.Add("Tendencia constante: se reporta como ascendente.");
         if (t.Row.ObservationsWithMarks is { } observations) notes.Add(observations);
         return string.Join(" ", notes);
     }
+
+    /// <summary>The cut-off the file says: the periods it counts and the day their approvals were read.</summary>
+    public static string CutOff(DateOnly last, DateOnly updatedOn) =>
+        $"Cifras de los periodos que terminan a más tardar el {Date(last)}, con los informes aprobados al {Date(updatedOn)}.";
 
     private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

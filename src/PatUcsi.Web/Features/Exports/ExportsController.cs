@@ -38,7 +38,7 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
     {
         if (trimestre is < 1 or > 4) return BadRequest();
         var year = await db.Programs.Where(p => p.Id == programId).Select(p => p.Year).SingleAsync();
-        var report = (await db.ProgramReportAsync(programId, TransparencyTable.Quarter(year, trimestre).Last))!;
+        var report = (await db.ProgramReportAsync(programId, TransparencyTable.Quarter(year, trimestre).Last, clock.Today()))!;
         return File(TransparencyWorkbook.Build(report, trimestre, clock.Today()),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"transparencia-{report.UnitShortName.ToLowerInvariant()}-{year}-t{trimestre}.xlsx");
     }
