@@ -11,12 +11,36 @@ public class ExportDownloadTests
         await using var factory = new PatWebFactory();
         var junta = await factory.SignedIn("junta");
 
-        Assert.Contains("/programas/1/exportar/pdf?fecha=", await junta.Html("/programas/1"));
+        var page = await junta.Html("/programas/1");
+        Assert.Contains("/programas/1/exportar/pdf?fecha=", page);
+        Assert.Contains("href=\"/programas/1/exportar/pdf\"", page);
         var pdf = await junta.GetAsync(new Uri("/programas/1/exportar/pdf?fecha=2024-12-31", UriKind.Relative));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("pat-ucsi-2024-al-2024-12-31.pdf", pdf.Content.Headers.ContentDisposition!.FileNameStar ?? pdf.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("avance-pat-ucsi-2024-al-2024-12-31.pdf", pdf.Content.Headers.ContentDisposition!.FileNameStar ?? pdf.Content.Headers.ContentDisposition.FileName);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+    }
+
+    /// <summary>
+    /// The annual program is the document the Junta signs: no progress, every indicator PENDIENTE with 0 achieved; the
+    /// progress to a date is another document, titled "Avance al …" on its cover and on every page.
+    /// </summary>
+    [Fact]
+    public async Task The_annual_program_prints_no_progress_and_the_progress_document_says_its_date()
+    {
+        await using var factory = new PatWebFactory();
+        var junta = await factory.SignedIn("junta");
+
+        var annual = await InstituteClockTests.PdfText(junta, "/programas/1/exportar/pdf");
+        Assert.DoesNotContain("NO CUMPLIDA", annual);
+        Assert.DoesNotContain("Avance al", annual);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(annual, "PENDIENTE") >= 24, string.Join(",", new[] { "PENDIENTE", "EN PROCESO", "ATRASADA", "CUMPLIDA", "SIN MESES", "CANCELADA" }.Select(w => $"{w}={System.Text.RegularExpressions.Regex.Count(annual, w)}")));
+
+        var progress = await InstituteClockTests.PdfText(junta, "/programas/1/exportar/pdf?fecha=2024-12-31");
+        var pages = progress.Split('\f', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("AVANCE AL 31 DE DICIEMBRE DE 2024", pages[0]);
+        Assert.All(pages.Skip(1), p => Assert.Contains("Avance al 31 de diciembre de 2024", p));
+        Assert.Contains("NO CUMPLIDA", progress);
 
         var excel = await junta.GetAsync(new Uri("/programas/1/exportar/excel", UriKind.Relative));
         using (var document = SpreadsheetDocument.Open(new MemoryStream(await excel.Content.ReadAsByteArrayAsync()), false))

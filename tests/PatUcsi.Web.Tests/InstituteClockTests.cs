@@ -118,7 +118,7 @@ public class InstituteClockTests
         Assert.DoesNotContain("Revise las metas del objetivo 3.", capturistaHome); // the program is the Titular's to correct
     }
 
-    private static async Task<string> PdfText(HttpClient client, string url)
+    internal static async Task<string> PdfText(HttpClient client, string url)
     {
         var file = Path.GetTempFileName();
         await File.WriteAllBytesAsync(file, await client.GetByteArrayAsync(new Uri(url, UriKind.Relative)));

@@ -59,6 +59,9 @@ public sealed record IndicatorRow
 
     public bool IsRatio => Type != IndicatorType.Count;
 
+    /// <summary>In the annual program as approved: nothing achieved yet (0) and every indicator PENDIENTE, as the signed document prints it.</summary>
+    public bool AsApproved { get; init; }
+
     /// <summary>Línea base as the formats print it: as written, or the number.</summary>
     public string? Baseline => BaselineText ?? Plain(BaselineValue);
 
@@ -94,7 +97,8 @@ public sealed record IndicatorRow
     /// <summary>"6.1 Desarrollar…" in the por órgano format; the line's text alone in the transversal one.</summary>
     public string ActivityCell => Format == IndicatorFormat.ByUnit ? $"{ActionLineNumber} {Activity}" : Activity;
 
-    public string StatusText => Figures is null ? "SIN MESES" : OfficialTerms.Statuses[Figures.Status];
+    public string StatusText =>
+        AsApproved ? OfficialTerms.Statuses[IndicatorStatus.Pending] : Figures is null ? "SIN MESES" : OfficialTerms.Statuses[Figures.Status];
 
     internal static IndicatorRow From(ActionLine line, SpecificObjective objective, int rowSpan, DateOnly asOf, ProgressSnapshot progress)
     {

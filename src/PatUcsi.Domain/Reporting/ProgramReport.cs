@@ -36,6 +36,16 @@ public sealed record ProgramReport(
 {
     public bool IsDraft => State != ProgramState.Approved;
 
+    /// <summary>
+    /// The progress document ("Avance al …") rather than the annual program: the program the Junta approves prints the
+    /// figures as of its approval; progress to another date is this other, separately titled document.
+    /// </summary>
+    public bool IsProgress { get; init; }
+
+    /// <summary>"Avance al 15 de julio de 2024".</summary>
+    public string ProgressTitle => $"Avance al {Display.LongDate(AsOf)}";
+
+
     /// <summary>What an empty section says, on the page and in the PDF: where the source document's notes explain it, it points to them.</summary>
     public string EmptySection => SourceNotes.Count > 0 ? "Sin contenido: véanse las notas sobre el documento fuente." : "Sin contenido.";
 
@@ -60,6 +70,20 @@ public sealed record ProgramReport(
             var percents = Rows.Where(r => r.Figures?.Percent is not null && !r.IsCancelled).Select(r => Math.Min(100, r.Figures!.Percent!.Value)).ToList();
             return percents.Count == 0 ? null : Compliance.Round(percents.Average());
         }
+    }
+
+    /// <summary>
+    /// The annual program as the Junta approves it: no progress yet, every indicator PENDIENTE with 0 achieved, as the
+    /// signed document prints it (its figures as of the year's first day, before anything is due).
+    /// </summary>
+    public static ProgramReport Annual(AnnualProgram program)
+    {
+        var report = Build(program, new DateOnly(program.Year, 1, 1));
+        return report with
+        {
+            ByUnitRows = [.. report.ByUnitRows.Select(r => r with { AsApproved = true })],
+            TransversalRows = [.. report.TransversalRows.Select(r => r with { AsApproved = true })],
+        };
     }
 
     public static ProgramReport Build(AnnualProgram program, DateOnly asOf, ProgressSnapshot? progress = null)

@@ -31,7 +31,8 @@ public static class ProgramPdf
 
     private static (byte[] Bytes, Dictionary<string, int> Pages) Render(ProgramReport r, IReadOnlyDictionary<string, int>? index)
     {
-        using var pdf = new PdfComposer(r.Title, $"{OfficialFormats.Institute} · {r.UnitName}", r.IsDraft ? "BORRADOR" : null);
+        using var pdf = new PdfComposer(r.IsProgress ? $"{r.ProgressTitle} · {r.Title}" : r.Title,
+            r.IsProgress ? $"{r.ProgressTitle} · {r.UnitName}" : $"{OfficialFormats.Institute} · {r.UnitName}", r.IsDraft ? "BORRADOR" : null);
         Cover(pdf, r);
 
         pdf.NewPage();
@@ -86,6 +87,7 @@ public static class ProgramPdf
         pdf.Section("7. Indicadores y metas");
         pdf.Heading("7. INDICADORES Y METAS");
         foreach (var p in r.IndicatorsIntro) pdf.Paragraph(p);
+        if (r.IsProgress) pdf.Paragraph($"{r.ProgressTitle}: cifras oficiales (solo informes aprobados a esa fecha).", 9.5, after: 4);
         Signature(pdf, r);
         foreach (var table in IndicatorTable.All) Indicators(pdf, r, table);
         return (pdf.Finish(), pdf.SectionPages);
@@ -102,6 +104,12 @@ public static class ProgramPdf
         pdf.Centered($"Programa Anual de Trabajo {r.Year}", 24, bold: true);
         pdf.Space(20);
         pdf.Centered(r.Title, 11);
+        if (r.IsProgress)
+        {
+            pdf.Space(30);
+            pdf.Centered(r.ProgressTitle.ToUpperInvariant(), 16, bold: true);
+            pdf.Centered("Cifras oficiales: solo informes aprobados a esa fecha. No es el programa aprobado por la Junta.", 10);
+        }
         if (r.IsDraft)
         {
             pdf.Space(40);

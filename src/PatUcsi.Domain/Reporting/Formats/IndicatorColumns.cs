@@ -33,8 +33,8 @@ public static class IndicatorColumns
     public static readonly Column<IndicatorRow> VerifiableIn = new("VERIFICABLE EN", CellKind.Text, r => r.VerifiableIn);
 
     /// <summary>Meta alcanzada: what was approved; empty in the workbook (and "—" on screen) while nothing has been.</summary>
-    public static readonly Column<IndicatorRow> Achieved = new("META ALCANZADA", CellKind.Number, r => Display.Achieved(r.Figures))
-    { Value = r => r.Figures is { HasValues: true } f ? f.Achieved : null };
+    public static readonly Column<IndicatorRow> Achieved = new("META ALCANZADA", CellKind.Number, r => r.AsApproved ? "0" : Display.Achieved(r.Figures))
+    { Value = r => r.Figures is { HasValues: true } f ? f.Achieved : r.AsApproved ? 0 : null };
 
     /// <summary>Meta por alcanzar, following the direction of the indicator.</summary>
     public static readonly Column<IndicatorRow> Remaining = new("META POR ALCANZAR", CellKind.Number,

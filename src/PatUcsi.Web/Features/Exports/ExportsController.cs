@@ -17,8 +17,7 @@ namespace PatUcsi.Web.Features.Exports;
 public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("pdf")]
-    public Task<IActionResult> Pdf(int programId, DateOnly? fecha) =>
-        Export(programId, fecha, ProgramPdf.Build, "application/pdf", "pdf");
+    public Task<IActionResult> Pdf(int programId, DateOnly? fecha) => ProgramDocument(programId, fecha);
 
     [HttpGet("excel")]
     public Task<IActionResult> Workbook(int programId, DateOnly? fecha) =>
@@ -65,5 +64,19 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
         if (report is null) return NotFound();
         var name = $"{prefix}pat-{report.UnitShortName.ToLowerInvariant()}-{report.Year}-al-{report.AsOf:yyyy-MM-dd}.{extension}";
         return File(render(report), contentType, name);
+    }
+
+    /// <summary>The PDF: without a date, the annual program as the Junta approves it (no progress); with one, "Avance al" that date.</summary>
+    private async Task<IActionResult> ProgramDocument(int programId, DateOnly? asOf)
+    {
+        ProgramReport? report;
+        if (asOf is { } date)
+            report = await db.ProgramReportAsync(programId, date) is { } progress ? progress with { IsProgress = true } : null;
+        else
+            report = await db.LoadProgramAsync(programId) is { } program ? ProgramReport.Annual(program) : null;
+        if (report is null) return NotFound();
+        var unit = report.UnitShortName.ToLowerInvariant();
+        var name = report.IsProgress ? $"avance-pat-{unit}-{report.Year}-al-{report.AsOf:yyyy-MM-dd}.pdf" : $"pat-{unit}-{report.Year}.pdf";
+        return File(ProgramPdf.Build(report), "application/pdf", name);
     }
 }
