@@ -11,7 +11,7 @@ public sealed record BackupManifest(string Provider, DateTime TakenAtUtc, string
 
 /// <summary>
 /// A consistent copy of the database and the evidence files, taken while the app serves requests, and its restore.
-/// SQLite: the online backup API (one read snapshot; writers go on). PostgreSQL: pg_dump's snapshot in its custom
+/// SQLite: VACUUM INTO (one read snapshot; writers go on). PostgreSQL: pg_dump's snapshot in its custom
 /// format, restored with pg_restore. Evidence files never change once written, so they are copied around the snapshot:
 /// before it (most of them) and after it (those added meanwhile), and every file the copied database names must be there.
 /// </summary>
@@ -84,11 +84,19 @@ public static class DatabaseBackup
 
     private static void BackupSqlite(string connectionString, string file)
     {
-        using var source = new SqliteConnection(connectionString);
+        using (var source = new SqliteConnection(connectionString))
+        {
+            source.Open();
+            // VACUUM INTO copies one consistent read of the database while the app goes on writing; unlike the online
+            // backup API (one step that fails with "database is locked" when a write lands), it is an ordinary command,
+            // so it waits out a busy moment as every other command does.
+            using var copy = source.CreateCommand();
+            copy.CommandText = "VACUUM INTO $file";
+            copy.Parameters.AddWithValue("$file", file);
+            copy.ExecuteNonQuery();
+        }
         using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-        source.Open();
         target.Open();
-        source.BackupDatabase(target);
         using var check = target.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";
         if (check.ExecuteScalar() as string != "ok") throw new BackupException("La copia de la base de datos no pasó la revisión de integridad.");
