@@ -13,6 +13,9 @@ namespace PatUcsi.Domain;
 /// </summary>
 public static class OfficialTerms
 {
+    /// <summary>Section 5's column header over an objective's lines, unless the objective writes its own.</summary>
+    public const string ActionLinesHeader = "Línea de acción";
+
     public static readonly IReadOnlyDictionary<Frequency, string> Frequencies = new Dictionary<Frequency, string>
     {
         [Frequency.Monthly] = "Mensual",

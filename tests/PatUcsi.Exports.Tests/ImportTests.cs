@@ -24,7 +24,7 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
     /// <summary>Everything the program says, without ids and figures.</summary>
     private static object Content(ProgramReport r) => new
     {
-        Objectives = r.Objectives.Select(o => new { o.Number, o.Text, o.Group, Lines = o.ActionLines.Select(l => (l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule.Bits)).ToList() }).ToList(),
+        Objectives = r.Objectives.Select(o => new { o.Number, o.Text, o.Group, o.LinesHeading, o.LinesHeader, Lines = o.ActionLines.Select(l => (l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule.Bits, l.HasIndicator)).ToList() }).ToList(),
         Rows = r.Rows.Select(x => (x.Format, x.ObjectiveNumber, x.ObjectiveText, x.ProgramName, x.Policies, x.ActionLineNumber, x.Activity, x.FirstMonth, x.LastMonth,
             x.Name, x.Dimension, x.Type, x.CalculationMethod, x.Frequency, x.UnitOfMeasure, x.BaselineText, x.BaselineValue, x.Goal, x.GoalText, x.Trend, x.Budget,
             x.Observations, x.Value1Label, x.Value2Label, x.VerifiableIn, x.Accumulates, IndicatorColumns.PeriodGoalsText(x.PeriodGoals))).ToList(),
@@ -57,7 +57,7 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
     /// <summary>
     /// A program that uses every field and every value the model has — each type, frequency, tendencia and dimensión,
     /// both formats, baselines written and numeric, metas written otherwise, non-accumulating indicators, metas
-    /// calendarizadas, a format's own wording of an objective and an activity, lines without months or indicator.
+    /// calendarizadas, a format's and section 5's own wording of an objective and an activity, lines without months or indicator.
     /// </summary>
     private static ProgramDocument EveryField()
     {
@@ -69,6 +69,8 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
         {
             Number = number, Group = group, Text = $"Objetivo {number} como lo dice la sección 4.", ProgramName = $"Programa {number}",
             Policies = $"Política {number}", FormatText = number % 2 == 0 ? $"Objetivo {number} como lo dice el formato" : null,
+            ActionLinesText = number % 3 == 0 ? $"Objetivo {number} como lo dice la sección 5." : null,
+            ActionLinesHeader = number % 3 == 1 ? "Líneas de Acción" : null,
             ActionLines = [.. Enumerable.Range(1, lines).Select(l =>
             {
                 var i = number * 10 + l;
@@ -110,6 +112,8 @@ public class ImportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
         Assert.Equal(3, first.Rows.Where(r => r.Format == Domain.Indicators.IndicatorFormat.ByUnit).Select(r => r.Trend).Distinct().Count());
         Assert.Equal(5, first.Rows.Select(r => r.Dimension).Distinct().Count());
         Assert.Contains(first.Rows, r => r.PeriodGoals.Count > 0 && r.Format == Domain.Indicators.IndicatorFormat.ByUnit);
+        Assert.Contains(first.Objectives, o => o.LinesHeading != o.Text);
+        Assert.Contains(first.Objectives, o => o.LinesHeader != Domain.OfficialTerms.ActionLinesHeader);
 
         var result = WorkbookReader.Read(new MemoryStream(ProgramWorkbook.Build(first)), new UnitDocument { ShortName = "OTRA", Name = "Otra unidad" }, 2026, "todo.xlsx");
         Assert.True(result.Refused.Count == 0, string.Join("; ", result.Refused));

@@ -121,10 +121,10 @@ public partial class PdfTests(ExportFixture fixture) : IClassFixture<ExportFixtu
     public void No_text_is_ever_clipped_and_a_row_taller_than_a_page_is_split()
     {
         const string sentence = "Coordinar con las áreas del Instituto la integración, revisión y seguimiento de las actividades programadas ";
-        var objectives = Enumerable.Range(1, 40).Select(n => new ObjectiveSection(n, $"{n}. " + string.Concat(Enumerable.Repeat(sentence, 4)) + $"fin{n}.",
-            n <= 20 ? Domain.Programs.ObjectiveGroup.UnitActivities : Domain.Programs.ObjectiveGroup.Transversal,
-            [new ActionLineItem(n, $"{n}.1", n == 7 ? string.Concat(Enumerable.Repeat(sentence, 90)) + "último." : $"Línea {n}.1 {sentence}",
-                1, 12, Domain.Programs.MonthSet.Range(1, 12))])).ToList();
+        var objectives = Enumerable.Range(1, 40).Select(n => $"{n}. " + string.Concat(Enumerable.Repeat(sentence, 4)) + $"fin{n}.").Select((text, i) => new ObjectiveSection(i + 1, text,
+            i < 20 ? Domain.Programs.ObjectiveGroup.UnitActivities : Domain.Programs.ObjectiveGroup.Transversal, text, "Línea de acción",
+            [new ActionLineItem(i + 1, $"{i + 1}.1", i == 6 ? string.Concat(Enumerable.Repeat(sentence, 90)) + "último." : $"Línea {i + 1}.1 {sentence}",
+                1, 12, Domain.Programs.MonthSet.Range(1, 12), true)])).ToList();
         var report = fixture.Report with { Objectives = objectives };
 
         var pages = Pages("programa-textos-largos.pdf", report);
@@ -162,6 +162,40 @@ public partial class PdfTests(ExportFixture fixture) : IClassFixture<ExportFixtu
         var byUnit = string.Join(" ", pages.Where(p => p.Contains(OfficialFormats.ByUnitTitle, StringComparison.Ordinal)));
         Assert.Contains(IndicatorRow.ReductionNote, byUnit);
         Assert.DoesNotContain(IndicatorRow.ReductionNote, string.Join(" ", pages.Where(p => p.Contains(OfficialFormats.TransversalLabel, StringComparison.Ordinal))));
+    }
+
+    /// <summary>
+    /// Sections 4 and 5 each print an objective as they write it (the source's 14 says "UTA" in 4 and "UCSI" in 5) and
+    /// section 5 heads each objective's lines with its own header; a line without months or indicator says so.
+    /// </summary>
+    [Fact]
+    public void Each_section_prints_its_own_wording_and_what_a_line_lacks()
+    {
+        var text = Flat(string.Join(" ", Pages("programa-ucsi-2024.pdf")));
+        string Between(string from, string to) => text[text.IndexOf(from, StringComparison.Ordinal)..text.IndexOf(to, StringComparison.Ordinal)];
+        var (objectives, lines, schedule) = (Between("4. OBJETIVOS ESPECÍFICOS", "5. LÍNEAS DE ACCIÓN"),
+            Between("5. LÍNEAS DE ACCIÓN", "6. CRONOGRAMA"), Between("6. CRONOGRAMA", "7. INDICADORES Y METAS"));
+
+        var differing = fixture.Report.Objectives.Where(o => o.LinesHeading != o.Text).Select(o => o.Number).ToList();
+        Assert.Equal([11, 12, 14, 18], differing);
+        foreach (var o in fixture.Report.Objectives)
+        {
+            Assert.Contains($"{o.Number}. {o.Text}", objectives);
+            Assert.Contains($"{o.Number}. {o.LinesHeading} {o.LinesHeader}", lines);
+        }
+        Assert.Contains("relativo a la UTA.", objectives);
+        Assert.DoesNotContain("relativo a la UTA.", lines);
+        Assert.Contains("14. Proporcionar información actualizada en la Plataforma Nacional de Transparencia y en el portal institucional, relativo a la UCSI. Líneas de acción", lines);
+        Assert.Contains("12. Coadyuvar con la DEOE en la elaboración de la Memoria del PLE 2023-2024. Líneas de Acción", lines);
+        Assert.Equal(11, Regex.Count(lines, "Línea de acción 1?[0-9]\\.1"));
+
+        foreach (var number in new[] { "8.2", "18.1", "18.2" })
+        {
+            var line = fixture.Report.Objectives.SelectMany(o => o.ActionLines).Single(l => l.Number == number);
+            Assert.Contains($"{number} {line.Text} (Sin meses programados ni indicador.)", lines);
+            Assert.Contains($"{number} {line.Text} (Sin meses programados ni indicador.)", schedule);
+        }
+        Assert.Equal(6, Regex.Count(text, "Sin meses programados"));
     }
 
     private static IEnumerable<string> Words(string text) =>

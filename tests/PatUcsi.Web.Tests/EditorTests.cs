@@ -212,6 +212,43 @@ public class EditorTests
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == "SpecificObjective" && a.Action == AuditAction.Delete));
     }
 
+    /// <summary>Section 5 keeps its own wording of an objective (the source's 14 says "UCSI" there, "UTA" in section 4), through a copy and an edit.</summary>
+    [Fact]
+    public async Task Section_5_keeps_its_own_wording_of_an_objective()
+    {
+        await using var factory = new PatWebFactory();
+        var programId = await factory.CreateDraftProgram();
+        var titular = await factory.SignedIn("titular.ucsi");
+        static string Section(string page, string id)
+        {
+            var start = page.IndexOf($"<section id=\"{id}\"", StringComparison.Ordinal);
+            return page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
+        }
+
+        var copied = await titular.Html($"/programas/{programId}");
+        Assert.Contains("relativo a la UTA.", Section(copied, "objetivos"));
+        Assert.Contains("relativo a la UCSI.", Section(copied, "lineas"));
+        Assert.Contains("Líneas de Acción</th>", Section(copied, "lineas"));
+
+        SpecificObjective objective;
+        await using (var db = factory.Database.Context())
+            objective = await db.Objectives.SingleAsync(o => o.ProgramId == programId && o.Number == 14);
+        var edit = $"/programas/{programId}/objetivos/{objective.Id}";
+        Assert.Contains("relativo a la UCSI.", await titular.Html(edit));
+        Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(edit, edit, new()
+        {
+            ["Version"] = $"{objective.Version}", ["Number"] = "14", ["Group"] = "Transversal", ["Text"] = "Texto de la sección 4.",
+            ["ActionLinesText"] = "Texto de la sección 5.", ["ActionLinesHeader"] = "Acciones",
+        })).StatusCode);
+
+        var page = await titular.Html($"/programas/{programId}");
+        Assert.Contains("14. Texto de la sección 5.</h3>", Section(page, "lineas"));
+        Assert.Contains("Acciones</th>", Section(page, "lineas"));
+        Assert.Contains("Texto de la sección 4.", Section(page, "objetivos"));
+        Assert.DoesNotContain("Texto de la sección 5.", Section(page, "objetivos"));
+        Assert.Contains("Texto en 5. Líneas de acción", await titular.Html($"/programas/{programId}/historial"));
+    }
+
     [Fact]
     public async Task Texts_and_abbreviations_are_saved()
     {

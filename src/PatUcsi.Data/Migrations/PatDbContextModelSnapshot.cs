@@ -497,6 +497,10 @@ namespace PatUcsi.Data.Migrations
                         .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
                         .HasAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.IdentityColumn);
 
+                    b.Property<string>("ActionLinesHeader");
+
+                    b.Property<string>("ActionLinesText");
+
                     b.Property<string>("FormatText");
 
                     b.Property<int>("Group");

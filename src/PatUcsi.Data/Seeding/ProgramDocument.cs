@@ -79,6 +79,10 @@ public sealed class ObjectiveDocument
     public string Group { get; set; } = "";
     public string Text { get; set; } = "";
     public string? FormatText { get; set; }
+    /// <summary>The objective as section 5 writes it, where it differs from <see cref="Text"/>.</summary>
+    public string? ActionLinesText { get; set; }
+    /// <summary>Section 5's column header over the objective's lines, where it is not "Línea de acción".</summary>
+    public string? ActionLinesHeader { get; set; }
     public string? ProgramName { get; set; }
     public string? Policies { get; set; }
     public List<ActionLineDocument> ActionLines { get; set; } = [];

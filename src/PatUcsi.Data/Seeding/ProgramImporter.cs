@@ -100,6 +100,7 @@ public static class ProgramImporter
                     ?? throw new DomainException($"grupo «{o.Group}» no reconocido (use «Actividades de la Unidad» u «Objetivos con transversalidad»).");
         var objective = program.AddObjective(o.Number, o.Text, group);
         objective.Describe(o.Text, group, Blank(o.ProgramName), Blank(o.Policies), Blank(o.FormatText));
+        objective.WordActionLinesSection(Blank(o.ActionLinesText), Blank(o.ActionLinesHeader));
         foreach (var l in o.ActionLines)
             Try(errors, $"Objetivo {o.Number}, línea de acción {l.Number}", () => AddActionLine(objective, l));
     }

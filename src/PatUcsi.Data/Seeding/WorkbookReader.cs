@@ -212,13 +212,18 @@ public static partial class WorkbookReader
 
     /// <summary>
     /// The cronograma sheet: its marks shade the months; its objective and line rows carry the wording of
-    /// sections 4 and 5 (kept, with the formats' own wording beside it where they differ) and the action
-    /// lines that have no indicator.
+    /// sections 4 and 5 (kept, with the formats' own wording beside it where they differ), the action lines that
+    /// have no indicator, and in hidden columns section 5's own wording of each objective.
     /// </summary>
     private static void ApplySchedule(List<Dictionary<int, string>> rows, SortedDictionary<int, ObjectiveDocument> objectives, List<string> notices)
     {
         var group = OfficialTerms.Groups[ObjectiveGroup.UnitActivities];
         ObjectiveDocument? objective = null;
+        var hidden = rows.FirstOrDefault(r => r.GetValueOrDefault(1) == ScheduleTable.Columns[0].Header) is { } header
+            ? ScheduleTable.HiddenColumns.ToDictionary(c => c.Key, c => header.FirstOrDefault(h => h.Key > ScheduleTable.Columns.Count && Same(h.Value, c.Key)).Key)
+            : [];
+        string? Hidden(Dictionary<int, string> row, int column) =>
+            hidden.GetValueOrDefault(ScheduleTable.HiddenColumns[column].Key) is > 0 and var c && row.GetValueOrDefault(c) is { Length: > 0 } v ? v : null;
         foreach (var row in rows)
         {
             var (first, text) = (row.GetValueOrDefault(1), row.GetValueOrDefault(2));
@@ -232,6 +237,7 @@ public static partial class WorkbookReader
                     objectives[number] = objective = new ObjectiveDocument { Number = number, Group = group, Text = text };
                 else if (objective.Text != text)
                     (objective.FormatText, objective.Text) = (objective.Text, text);
+                (objective.ActionLinesText, objective.ActionLinesHeader) = (Hidden(row, 0), Hidden(row, 1));
             }
             else if (objective is not null && text is not null && LineNumberOnly().IsMatch(first))
             {

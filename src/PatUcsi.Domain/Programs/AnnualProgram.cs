@@ -219,6 +219,7 @@ public class AnnualProgram : Entity, IVersioned
         {
             var o = copy.AddObjective(objective.Number, objective.Text, objective.Group);
             o.Describe(objective.Text, objective.Group, objective.ProgramName, objective.Policies, objective.FormatText);
+            o.WordActionLinesSection(objective.ActionLinesText, objective.ActionLinesHeader);
             foreach (var line in objective.ActionLines.OrderBy(l => l.Position))
             {
                 var l = o.AddActionLine(line.Text, line.FirstMonth, line.LastMonth, line.Number);

@@ -35,6 +35,10 @@ public class SpecificObjective : Entity, IVersioned
     public string? Policies { get; private set; }
     /// <summary>The objective as written in the indicator format, where it differs from <see cref="Text"/>.</summary>
     public string? FormatText { get; private set; }
+    /// <summary>The objective's heading as section 5 (líneas de acción) writes it, where it differs from <see cref="Text"/>.</summary>
+    public string? ActionLinesText { get; private set; }
+    /// <summary>Section 5's column header over this objective's lines as written ("Líneas de Acción"); null is "Línea de acción".</summary>
+    public string? ActionLinesHeader { get; private set; }
     private readonly List<ActionLine> _actionLines = [];
 
     public IReadOnlyList<ActionLine> ActionLines => _actionLines;
@@ -48,6 +52,14 @@ public class SpecificObjective : Entity, IVersioned
         Program.EnsureEditable();
         Text = AnnualProgram.Require(text, "El texto del objetivo es obligatorio.");
         (Group, ProgramName, Policies, FormatText) = (group, programName, policies, formatText);
+    }
+
+    /// <summary>Keeps section 5's own wording of this objective (each section of the source says it its own way), in a draft.</summary>
+    public void WordActionLinesSection(string? heading, string? header)
+    {
+        Program.EnsureEditable();
+        ActionLinesText = heading == Text ? null : heading;
+        ActionLinesHeader = header == OfficialTerms.ActionLinesHeader ? null : header;
     }
 
     public ActionLine AddActionLine(string text, int? firstMonth = null, int? lastMonth = null, string? number = null)

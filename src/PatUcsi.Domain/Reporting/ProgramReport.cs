@@ -90,8 +90,8 @@ public sealed record ProgramReport(
     {
         progress ??= ProgressSnapshot.Empty;
         var objectives = program.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveSection(
-            o.Number, o.Text, o.Group,
-            o.ActionLines.OrderBy(l => l.Position).Select(l => new ActionLineItem(l.Id, l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule)).ToList()))
+            o.Number, o.Text, o.Group, o.ActionLinesText ?? o.Text, o.ActionLinesHeader ?? OfficialTerms.ActionLinesHeader,
+            o.ActionLines.OrderBy(l => l.Position).Select(l => new ActionLineItem(l.Id, l.Number, l.Text, l.FirstMonth, l.LastMonth, l.Schedule, l.Indicator is not null)).ToList()))
             .ToList();
 
         var rows = new List<IndicatorRow>();
@@ -119,6 +119,22 @@ public sealed record ProgramReport(
         string.IsNullOrWhiteSpace(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-public sealed record ObjectiveSection(int Number, string Text, ObjectiveGroup Group, IReadOnlyList<ActionLineItem> ActionLines);
+/// <param name="Text">The objective as section 4 writes it.</param>
+/// <param name="LinesHeading">The objective as section 5 writes it over its lines.</param>
+/// <param name="LinesHeader">Section 5's column header over its lines, as written.</param>
+public sealed record ObjectiveSection(int Number, string Text, ObjectiveGroup Group, string LinesHeading, string LinesHeader, IReadOnlyList<ActionLineItem> ActionLines);
 
-public sealed record ActionLineItem(int Id, string Number, string Text, int? FirstMonth, int? LastMonth, MonthSet Schedule);
+public sealed record ActionLineItem(int Id, string Number, string Text, int? FirstMonth, int? LastMonth, MonthSet Schedule, bool HasIndicator)
+{
+    /// <summary>What the line lacks, said beside it where it is printed (the source leaves 8.2, 18.1 and 18.2 so); null when whole.</summary>
+    public string? Gap => (Schedule.IsEmpty, HasIndicator) switch
+    {
+        (true, false) => "Sin meses programados ni indicador",
+        (true, true) => "Sin meses programados",
+        (false, false) => "Sin indicador",
+        _ => null,
+    };
+
+    /// <summary>The text followed by its gap, for documents that print both in one cell.</summary>
+    public string MarkedText => Gap is null ? Text : $"{Text} ({Gap}.)";
+}

@@ -44,7 +44,8 @@ public static class ProgramWorkbook
                 Add(SheetName(table), writer, [.. table.Columns.Concat(table.HiddenColumns).Select(c => c.ExcelWidth)], header, header, table.Columns.Count + 1);
             }
             var (schedule, scheduleHeader) = Schedule(report);
-            Add(ScheduleSheet, schedule, [.. ScheduleTable.Columns.Select(c => c.ExcelWidth)], scheduleHeader, scheduleHeader);
+            Add(ScheduleSheet, schedule, [.. ScheduleTable.Columns.Concat(ScheduleTable.HiddenColumns).Select(c => c.ExcelWidth)],
+                scheduleHeader, scheduleHeader, ScheduleTable.Columns.Count + 1);
 
             workbook.Workbook.Append(printTitles);
             // Excel and LibreOffice recalculate on opening; readers that do not calculate show the cached values.
@@ -98,6 +99,7 @@ public static class ProgramWorkbook
         }
         w.NextRow();
         w.Headers(ScheduleTable.Columns);
+        w.Headers(ScheduleTable.HiddenColumns, columns + 1);
         var header = w.RowIndex;
 
         foreach (var group in ScheduleTable.Groups(report))
@@ -110,6 +112,7 @@ public static class ProgramWorkbook
             {
                 w.NextRow();
                 w.Cells(ScheduleTable.Columns, row, style: row.IsObjective ? Style.Group : null);
+                w.Cells(ScheduleTable.HiddenColumns, row, columns + 1);
             }
         }
         return (w, header);

@@ -70,6 +70,9 @@ public sealed class PdfComposer : IDisposable
         _y += HeaderSpace - 14;
     }
 
+    /// <summary>Where a page's content starts, below its running header.</summary>
+    private static double PageTop => Margin + HeaderSpace - 14;
+
     public void Section(string name) => SectionPages[name] = PageNumber;
 
     public void Space(double points) => _y += points;
@@ -122,9 +125,12 @@ public sealed class PdfComposer : IDisposable
     /// <summary>
     /// A table. <paramref name="headerRows"/> (title rows spanning the whole width, then the column headers)
     /// are drawn again at the top of every page the table continues on. Widths are scaled to the page.
+    /// <paramref name="lead"/> is a bold paragraph before the table (an objective's heading), kept on the page of
+    /// the table's header and first row.
     /// </summary>
     public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<TableCell>> rows, double size = 7,
-        IReadOnlyList<string>? titleRows = null, IReadOnlyList<(int First, int Last, string Text)>? groupRow = null)
+        IReadOnlyList<string>? titleRows = null, IReadOnlyList<(int First, int Last, string Text)>? groupRow = null,
+        (string Text, double Size)? lead = null)
     {
         var font = Font(size);
         var bold = Font(size, true);
@@ -151,9 +157,14 @@ public sealed class PdfComposer : IDisposable
 
         var headerHeight = (titleRows ?? []).Sum(t => Wrap(t, Font(size + 1, true), Width).Count * (lineHeight + 2))
                            + RowHeight(headerCells, widths, bold, bold, lineHeight);
-        EnsureSpace(headerHeight + 3 * lineHeight);
+        var all = rows.ToList();
+        var leadHeight = lead is { } l ? Wrap(l.Text, Font(l.Size, true), Width).Count * l.Size * 1.35 + 2 : 0;
+        var start = leadHeight + headerHeight + (all.Count > 0 ? RowHeight(all[0], widths, font, bold, lineHeight) : 0);
+        // A first row too tall for any page is split anyway: then a few of its lines are enough.
+        EnsureSpace(start <= Bottom - PageTop ? start : leadHeight + headerHeight + 3 * lineHeight);
+        if (lead is { } heading) Paragraph(heading.Text, heading.Size, bold: true, after: 2);
         DrawHeader();
-        foreach (var whole in rows)
+        foreach (var whole in all)
         {
             var row = whole;
             while (true)

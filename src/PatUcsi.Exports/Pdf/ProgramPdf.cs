@@ -76,8 +76,8 @@ public static class ProgramPdf
         foreach (var p in r.ActionLinesIntro) pdf.Paragraph(p);
         foreach (var o in r.Objectives)
         {
-            pdf.Paragraph($"{o.Number}. {o.Text}", 10.5, bold: true, after: 2);
-            pdf.Table([new("Línea de acción", 1), new("", 6)], o.ActionLines.Select(l => (IReadOnlyList<TableCell>)[new(l.Number), new(l.Text)]), 9.5);
+            pdf.Table([new(o.LinesHeader, 1), new("", 6)], o.ActionLines.Select(l => (IReadOnlyList<TableCell>)[new(l.Number), new(l.MarkedText)]), 9.5,
+                lead: ($"{o.Number}. {o.LinesHeading}", 10.5));
         }
 
         pdf.NewPage();
@@ -132,9 +132,9 @@ public static class ProgramPdf
         foreach (var p in r.ScheduleIntro) pdf.Paragraph(p);
         foreach (var group in ScheduleTable.Groups(r))
         {
-            pdf.Paragraph(group.Label, 11, bold: true, after: 2);
             pdf.Table(PdfTables.Columns(ScheduleTable.Columns),
-                group.Rows.Select(row => PdfTables.Cells(ScheduleTable.Columns, row, fill: row.IsObjective ? ObjectiveFill : null, bold: row.IsObjective)), 8);
+                group.Rows.Select(row => PdfTables.Cells(ScheduleTable.Columns, row.Marked, fill: row.IsObjective ? ObjectiveFill : null, bold: row.IsObjective)), 8,
+                lead: (group.Label, 11));
         }
     }
 

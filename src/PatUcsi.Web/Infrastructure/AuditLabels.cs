@@ -42,6 +42,7 @@ public static class AuditLabels
         ["OverachievementThreshold"] = "Sobrecumplimiento arriba de (%)", ["Year"] = "Ejercicio",
         ["Acronym"] = "Sigla", ["Meaning"] = "Significado", ["Position"] = "Orden", ["Number"] = "Número", ["Text"] = "Texto",
         ["Group"] = "Grupo", ["ProgramName"] = "Nombre del programa", ["Policies"] = "Políticas", ["FormatText"] = "Texto en el formato",
+        ["ActionLinesText"] = "Texto en 5. Líneas de acción", ["ActionLinesHeader"] = "Encabezado en 5. Líneas de acción",
         ["FirstMonth"] = "Mes inicial", ["LastMonth"] = "Mes final", ["Schedule"] = "Meses del cronograma",
         ["Name"] = "Nombre", ["Dimension"] = "Dimensión", ["Type"] = "Tipo de indicador", ["CalculationMethod"] = "Método de cálculo",
         ["Value1Label"] = "Valor de cálculo 1", ["Value2Label"] = "Valor de cálculo 2", ["Frequency"] = "Frecuencia de medición",

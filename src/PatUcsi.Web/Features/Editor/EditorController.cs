@@ -124,6 +124,7 @@ public sealed class EditorController(PatDbContext db) : Controller
         return View(new ObjectiveForm
         {
             Version = o.Version, Number = o.Number, Text = o.Text, Group = o.Group, ProgramName = o.ProgramName, Policies = o.Policies, FormatText = o.FormatText,
+            ActionLinesText = o.ActionLinesText, ActionLinesHeader = o.ActionLinesHeader,
         });
     }
 
@@ -354,8 +355,11 @@ public sealed class EditorController(PatDbContext db) : Controller
             .Include(l => l.Indicator).ThenInclude(i => i!.PeriodGoals)
             .SingleOrDefaultAsync(l => l.Id == lineId);
 
-    private static void Apply(SpecificObjective o, ObjectiveForm form) =>
+    private static void Apply(SpecificObjective o, ObjectiveForm form)
+    {
         o.Describe(form.Text, form.Group, Clean(form.ProgramName), Clean(form.Policies), Clean(form.FormatText));
+        o.WordActionLinesSection(Clean(form.ActionLinesText), Clean(form.ActionLinesHeader));
+    }
 
     /// <summary>
     /// Saves with the version the user started from. On a conflict the form keeps the user's input and

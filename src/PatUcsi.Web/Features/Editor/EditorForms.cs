@@ -96,6 +96,12 @@ public sealed class ObjectiveForm
 
     [Display(Name = "Objetivo como aparece en el formato (si difiere)"), StringLength(4000, ErrorMessage = "El texto no puede pasar de {1} caracteres.")]
     public string? FormatText { get; set; }
+
+    [Display(Name = "Objetivo como aparece en 5. Líneas de acción (si difiere)"), StringLength(4000, ErrorMessage = "El texto no puede pasar de {1} caracteres.")]
+    public string? ActionLinesText { get; set; }
+
+    [Display(Name = "Encabezado de sus líneas en 5. Líneas de acción"), StringLength(100, ErrorMessage = "El texto no puede pasar de {1} caracteres.")]
+    public string? ActionLinesHeader { get; set; }
 }
 
 public sealed class ActionLineForm : IValidatableObject
