@@ -10,7 +10,7 @@ namespace PatUcsi.Data.Migrations;
 /// </summary>
 [DbContext(typeof(PatDbContext))]
 [Migration("20261122000000_Initial")]
-public sealed class Initial : HandWrittenMigration
+public sealed class Initial : SlimMigration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

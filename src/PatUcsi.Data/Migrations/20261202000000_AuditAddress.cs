@@ -6,7 +6,7 @@ namespace PatUcsi.Data.Migrations;
 /// <summary>The network address each audited change came from (written by hand, like the first migration).</summary>
 [DbContext(typeof(PatDbContext))]
 [Migration("20261202000000_AuditAddress")]
-public sealed class AuditAddress : HandWrittenMigration
+public sealed class AuditAddress : SlimMigration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.AddColumn<string>(name: "Address", table: "AuditEntries", maxLength: 45, nullable: true);

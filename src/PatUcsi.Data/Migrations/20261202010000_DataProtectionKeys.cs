@@ -6,7 +6,7 @@ namespace PatUcsi.Data.Migrations;
 /// <summary>The data-protection keys in the database, so that every instance reads the same cookies.</summary>
 [DbContext(typeof(PatDbContext))]
 [Migration("20261202010000_DataProtectionKeys")]
-public sealed class DataProtectionKeys : HandWrittenMigration
+public sealed class DataProtectionKeys : SlimMigration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.CreateTable(

@@ -32,11 +32,12 @@ internal static class MigrationBuilderExtensions
 }
 
 /// <summary>
-/// A migration written by hand. Its target model only says which EF version it was written for, so that SQL
+/// A migration written by hand or scaffolded (see NeutralMigrationsGenerator), without a copy of the whole model:
+/// its target model only says which EF version it was written for, so that SQL
 /// Server's generator does not add the filters EF 1.x put on every unique index (it adds them when it cannot
 /// tell the version); the columns and indexes are all in the operations.
 /// </summary>
-public abstract class HandWrittenMigration : Migration
+public abstract class SlimMigration : Migration
 {
     protected override void BuildTargetModel(ModelBuilder modelBuilder) => modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PatUcsi.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ActionLinesSectionWording : Migration
+    public partial class ActionLinesSectionWording : Data.Migrations.SlimMigration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
