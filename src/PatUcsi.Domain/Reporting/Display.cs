@@ -13,6 +13,8 @@ public static class Display
     /// <summary>A number as it is typed: no thousands separator (in a message about input, "1,000" would read as 1).</summary>
     public static string Plain(decimal value) => value.ToString("0.####", Culture);
 
+    public static string? Plain(decimal? value) => value is { } v ? Plain(v) : null;
+
     /// <summary>Percentages with one decimal; "N/A" where none applies.</summary>
     public static string Percent(decimal? value) => value is null ? "N/A" : value.Value.ToString("0.0", Culture);
 

@@ -63,10 +63,10 @@ public sealed record IndicatorRow
     public bool AsApproved { get; init; }
 
     /// <summary>Línea base as the formats print it: as written, or the number.</summary>
-    public string? Baseline => BaselineText ?? Plain(BaselineValue);
+    public string? Baseline => BaselineText ?? Display.Plain(BaselineValue);
 
     /// <summary>Meta as the formats print it: as written ("100%"), or the number.</summary>
-    public string GoalShown => GoalText ?? Plain(Goal)!;
+    public string GoalShown => GoalText ?? Display.Plain(Goal)!;
 
     /// <summary>The periods reported after their due date.</summary>
     public IEnumerable<ReportingPeriod> LatePeriods =>
@@ -120,6 +120,4 @@ public sealed record IndicatorRow
             Timeline = definition is null ? [] : progress.Timeline(line.Id, definition, asOf),
         };
     }
-
-    private static string? Plain(decimal? value) => value is { } v ? Display.Plain(v) : null;
 }

@@ -69,7 +69,7 @@ public static class IndicatorColumns
     public static readonly Column<IndicatorRow> LineNumber = new("NÚMERO DE LÍNEA", CellKind.Text, r => r.ActionLineNumber);
     public static readonly Column<IndicatorRow> Type = new("TIPO DE INDICADOR", CellKind.Text, r => OfficialTerms.Types[r.Type]);
     public static readonly Column<IndicatorRow> BaselineText = new("LÍNEA BASE COMO SE ESCRIBE", CellKind.Text, r => r.BaselineText);
-    public static readonly Column<IndicatorRow> BaselineValue = new("LÍNEA BASE (NÚMERO)", CellKind.Number, r => Plain(r.BaselineValue)) { Value = r => r.BaselineValue };
+    public static readonly Column<IndicatorRow> BaselineValue = new("LÍNEA BASE (NÚMERO)", CellKind.Number, r => Display.Plain(r.BaselineValue)) { Value = r => r.BaselineValue };
     public static readonly Column<IndicatorRow> GoalText = new("META COMO SE ESCRIBE", CellKind.Text, r => r.GoalShown);
     public static readonly Column<IndicatorRow> Accumulates = new("ACUMULABLE", CellKind.Text, r => r.Accumulates ? "Sí" : "No");
     public static readonly Column<IndicatorRow> PeriodGoals = new("METAS CALENDARIZADAS", CellKind.Text, r => PeriodGoalsText(r.PeriodGoals));
@@ -87,8 +87,6 @@ public static class IndicatorColumns
     /// <summary>"3: 2; 6: 4.5": the goal of the period ending in each month.</summary>
     public static string? PeriodGoalsText(IReadOnlyDictionary<int, decimal> goals) =>
         goals.Count == 0 ? null : string.Join("; ", goals.OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
-
-    private static string? Plain(decimal? value) => value is { } v ? Display.Plain(v) : null;
 
     private static string? Whole(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }
