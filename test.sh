@@ -14,6 +14,7 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v openssl >/dev/null || need+=(openssl)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+command -v java >/dev/null || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${need[*]}…"

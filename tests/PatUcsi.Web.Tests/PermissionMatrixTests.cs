@@ -106,7 +106,7 @@ public partial class PermissionMatrixTests
         _ => user == "admin",
     };
 
-    private static List<(string Method, string Pattern)> Routes(PatWebFactory factory) =>
+    internal static List<(string Method, string Pattern)> Routes(PatWebFactory factory) =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(m => (m, "/" + Constraint().Replace(e.RoutePattern.RawText!.TrimStart('/'), "}"))))

@@ -7,7 +7,7 @@ namespace PatUcsi.Web.Infrastructure;
 /// <summary>
 /// <c>&lt;field for="Goal" kind="number" hint="…" /&gt;</c>: a labelled input with its hint and its
 /// error next to it. What the user typed is shown again after a failed save (it comes from ModelState).
-/// Kinds: text (default), textarea, number, date, select (with <see cref="Items"/>), checkbox.
+/// Kinds: text (default), password, textarea, number, date, select (with <see cref="Items"/>), checkbox.
 /// </summary>
 [HtmlTargetElement("field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
@@ -20,6 +20,10 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string? Hint { get; set; }
     public int Rows { get; set; } = 4;
     public string? Css { get; set; }
+    public string? Autocomplete { get; set; }
+
+    /// <summary>Focus on arrival, unless the form comes back with errors (the summary takes the focus then).</summary>
+    public bool Autofocus { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -39,12 +43,15 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         } + (invalid ? " is-invalid" : "") };
         if (describedBy.Length > 0) attributes["aria-describedby"] = describedBy;
         if (invalid) attributes["aria-invalid"] = "true";
+        if (Autocomplete is not null) attributes["autocomplete"] = Autocomplete;
+        if (Autofocus && ViewContext.ViewData.ModelState.IsValid) attributes["autofocus"] = "autofocus";
 
         TagBuilder input = Kind switch
         {
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, null, name, Items ?? [], false, attributes),
             "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, null, attributes),
+            "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, name, null, attributes),
             _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model,
                 For.Metadata.UnderlyingOrModelType == typeof(decimal) ? "{0:0.####}" : For.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? "{0:yyyy-MM-dd}" : null,
                 WithType(attributes)),

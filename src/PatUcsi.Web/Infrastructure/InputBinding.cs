@@ -33,11 +33,14 @@ public sealed class InputBinderProvider : IModelBinderProvider
     /// <summary>"Meta", or for a value inside a list or dictionary, what the list holds.</summary>
     internal static string Field(ModelBindingContext context)
     {
-        if (context.ModelMetadata.MetadataKind == ModelMetadataKind.Property)
-            return context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name!;
+        // A dictionary's value is bound as the "Value" property of a pair: its list names it, not its metadata.
         var name = context.ModelName;
-        var collection = name[(name.LastIndexOf('.') + 1)..].Split('[')[0];
-        return CollectionFields.GetValueOrDefault(collection, context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name ?? "este campo");
+        var last = name[(name.LastIndexOf('.') + 1)..];
+        if (last.EndsWith(']') && CollectionFields.TryGetValue(last.Split('[')[0], out var held))
+            return last.StartsWith("PeriodGoals[", StringComparison.Ordinal) && int.TryParse(last[12..^1], out var month) && month is >= 1 and <= 12
+                ? $"{held} que termina en {Domain.Programs.Months.Name(month)}"
+                : held;
+        return context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name ?? "este campo";
     }
 
     private abstract class Binder : IModelBinder

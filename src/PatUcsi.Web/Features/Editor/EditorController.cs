@@ -258,7 +258,7 @@ public sealed class EditorController(PatDbContext db) : Controller
         var reported = await db.ReportedMonthsAsync(lineId);
         if (!Try(() => line.ToggleMonth(month, reported))) return Problem(programId, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
         return await SaveAsync(line, form.Version, _ => { })
-            ? Redirect($"/programas/{programId}/editar#cronograma")
+            ? Redirect($"/programas/{programId}/editar#mes-{lineId}-{month}") // the toggled month keeps the focus
             : Problem(programId, ConflictMessage);
     }
 

@@ -6,3 +6,12 @@ document.addEventListener('submit', (event) => {
   const message = (button && button.getAttribute('data-confirm')) || event.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// After a failed send the error summary takes the focus, so a screen reader reads it and Tab goes on to its links.
+// After a change that reloads the page (a month of the cronograma), the control named in the address keeps it.
+document.addEventListener('DOMContentLoaded', () => {
+  const summary = document.querySelector('.error-summary');
+  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (summary) summary.focus();
+  else if (target && target.matches('button, a, input, select, textarea')) target.focus();
+});

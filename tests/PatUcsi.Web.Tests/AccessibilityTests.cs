@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PatUcsi.Tests;
+
+namespace PatUcsi.Web.Tests;
+
+/// <summary>
+/// Every page each role reaches by following the app's own links from its home (an enumeration, not a
+/// hand-picked list), checked with axe (WCAG 2.0, 2.1 and 2.2 A/AA and best practice), the Nu HTML Checker and
+/// a 320 px phone viewport; every form also in its error state. Screenshots at 375 and 1366 px are kept in
+/// artifacts/screenshots/paginas.
+/// </summary>
+public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
+
+    /// <summary>
+    /// Pages of one kind visited per role: one, but two program pages, so a draft and an approved program are
+    /// both checked (and the links only an approved one has, such as cancelling a line, are followed).
+    /// </summary>
+    private static int PerKind(string kind) => kind == "/programas/{n}" ? 2 : 1;
+
+    private static readonly string Pages = Path.Combine(ChromiumFixture.Screenshots, "paginas");
+
+    /// <summary>Forms where every field may be left empty (an empty row removes an abbreviation): sent empty, they save.</summary>
+    private static readonly HashSet<string> AcceptEmpty = ["/programas/{n}/editar/abreviaturas"];
+
+    private static readonly string HtmlFolder = Path.Combine(RepoPaths.Root, "artifacts", "html");
+
+    private sealed record Visit(string Role, string Kind, string Url, string HtmlFile)
+    {
+        public long Milliseconds { get; init; }
+    }
+
+    [Fact]
+    public async Task Every_page_of_every_role_passes_axe_and_the_html_checker_and_fits_a_phone()
+    {
+        var factory = new PatWebFactory();
+        await using var _ = factory;
+        var baseUrl = factory.StartOnKestrel();
+        await factory.CreateDraftProgram(2025);
+        await PrepareReports(baseUrl);
+        foreach (var folder in new[] { HtmlFolder, Pages })
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.CreateDirectory(folder);
+        }
+
+        // The roles walk side by side, each in its own browser context (their own cookies).
+        var walks = await Task.WhenAll(new[] { "anonimo", "capturista.ucsi", "titular.ucsi", "junta", "admin" }.Select(async role =>
+        {
+            var found = new List<string>();
+            return (Visits: await Crawl(baseUrl, role, found), Problems: found);
+        }));
+        var visits = walks.SelectMany(w => w.Visits).ToList();
+        var problems = walks.SelectMany(w => w.Problems).ToList();
+
+        problems.AddRange(Unvisited(factory, visits));
+        problems.AddRange(await HtmlChecker(visits));
+        await File.WriteAllLinesAsync(Path.Combine(RepoPaths.Root, "artifacts", "accesibilidad.txt"),
+            visits.Select(v => $"{v.Role}\t{v.Kind}\t{v.Url}\t{v.Milliseconds} ms").Concat(["", .. problems]));
+        Assert.True(problems.Count == 0, $"{problems.Count} problemas en {visits.Count} páginas:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>Reports in every state the pages show: May sent to the Titular, June saved as a draft.</summary>
+    private static async Task PrepareReports(string baseUrl)
+    {
+        using var capturista = await PatWebFactory.SignIn(
+            new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) }, "capturista.ucsi", PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
+        foreach (var (month, action) in new[] { (5, "enviar"), (6, "guardar") })
+        {
+            var page = $"/programas/1/avance/{month}";
+            var response = await ProgressTests.PostPeriod(capturista, page, new() { ["Lines[0].Value1"] = "1", ["Lines[0].Narrative"] = "Avance del mes.", ["Accion"] = action });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        }
+    }
+
+    private async Task<List<Visit>> Crawl(string baseUrl, string role, List<string> problems)
+    {
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 900 } });
+        await using var __ = context;
+        var page = await context.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        if (role != "anonimo")
+        {
+            await page.GotoAsync("/cuenta/entrar");
+            await page.GetByLabel("Usuario").FillAsync(role);
+            await page.GetByLabel("Contraseña").FillAsync(PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/cuenta/entrar", StringComparison.Ordinal));
+        }
+
+        var visits = new List<Visit>();
+        var seen = new HashSet<string>();
+        var perKind = new Dictionary<string, int>();
+        var queue = new Queue<string>(role == "anonimo" ? ["/cuenta/entrar", "/error/404"] : ["/", "/error/404"]);
+        while (queue.Count > 0)
+        {
+            var path = queue.Dequeue();
+            var kind = Kind(path);
+            if (!seen.Add(path) || perKind.GetValueOrDefault(kind) >= PerKind(kind)) continue;
+            perKind[kind] = perKind.GetValueOrDefault(kind) + 1;
+
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync(path);
+            var name = $"{role}-{Slug(kind)}-{perKind[kind]}";
+            visits.Add(new(role, kind, path, await Check(page, $"{role} {path}", name, problems)) { Milliseconds = clock.ElapsedMilliseconds });
+            foreach (var link in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.href)"))
+                if (Reachable(baseUrl, link) is { } next && !seen.Contains(next)) queue.Enqueue(next);
+
+            if (await FillFormWithErrors(page))
+            {
+                await Task.WhenAll(page.WaitForLoadStateAsync(), page.Locator("form[data-error-state] [type=submit]").First.ClickAsync());
+                if (AcceptEmpty.Contains(kind) && await page.Locator(".error-summary").CountAsync() == 0) continue;
+                var where = $"{role} {path} (formulario con errores)";
+                visits.Add(new(role, kind + " (errores)", path, await Check(page, where, name + "-errores", problems)));
+                problems.AddRange(await ErrorSummaryProblems(page, where));
+            }
+        }
+        return visits;
+    }
+
+    /// <summary>axe, a phone-width check and the screenshots of the page on screen; returns where its HTML was saved for the checker.</summary>
+    private static async Task<string> Check(IPage page, string where, string name, List<string> problems)
+    {
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags } });
+        foreach (var violation in axe.Violations)
+            problems.Add($"{where}: axe {violation.Id} ({violation.Impact}) {violation.Help}: " +
+                string.Join(" | ", violation.Nodes.Take(3).Select(n => string.Join(" ", n.Target.ToString()))) + (violation.Nodes.Length > 3 ? $" … ({violation.Nodes.Length})" : ""));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Pages, $"{name}-1366.png") });
+
+        foreach (var width in new[] { 375, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var wide = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (wide > width) problems.Add($"{where}: a {width} px la página se desplaza a lo ancho ({wide} px): " + await WidestElement(page, width));
+            if (width == 375) await page.ScreenshotAsync(new() { Path = Path.Combine(Pages, $"{name}-375.png") });
+        }
+        await page.SetViewportSizeAsync(1366, 900);
+
+        var file = Path.Combine(HtmlFolder, name + ".html");
+        await File.WriteAllTextAsync(file, await page.ContentAsync());
+        return file;
+    }
+
+    /// <summary>What sticks out of a narrow viewport, so the message says where to look.</summary>
+    private static Task<string> WidestElement(IPage page, int width) => page.EvaluateAsync<string>(
+        """
+        (width) => {
+          const outside = [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            if (r.right <= width + 1 || r.width === 0) return false;
+            for (let p = e.parentElement; p; p = p.parentElement)
+              if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= width + 1) return false;
+            return true;
+          });
+          const leaves = outside.filter(e => !outside.some(o => o !== e && e.contains(o)));
+          return leaves.slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')).join(', ');
+        }
+        """, width);
+
+    /// <summary>
+    /// A form that posts to its own page, with fields to type in: emptied (numbers get letters) and marked, so it
+    /// can be sent in its error state. Forms of buttons only (approve, send) are left alone.
+    /// </summary>
+    private static Task<bool> FillFormWithErrors(IPage page) => page.EvaluateAsync<bool>(
+        """
+        () => {
+          const typed = 'input[type=text], input[type=password], input[type=email], input[type=date], input:not([type]), textarea';
+          const form = [...document.querySelectorAll('form[method=post]')]
+            .find(f => new URL(f.action).pathname === location.pathname && f.querySelector(typed));
+          if (!form) return false;
+          form.querySelectorAll(typed).forEach(i => i.value = i.inputMode === 'decimal' ? 'x' : '');
+          form.setAttribute('data-error-state', '');
+          return true;
+        }
+        """);
+
+    /// <summary>The summary is focused, names each error with a link to its field, and each field is marked invalid and described by its error.</summary>
+    private static async Task<List<string>> ErrorSummaryProblems(IPage page, string where)
+    {
+        var found = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+              const problems = [];
+              const summary = document.querySelector('.error-summary');
+              if (!summary) return ['no muestra el resumen de errores'];
+              if (document.activeElement !== summary) problems.push('el foco no está en el resumen de errores sino en ' + document.activeElement.tagName);
+              for (const link of summary.querySelectorAll('a[href^="#"]')) {
+                const field = document.getElementById(link.getAttribute('href').slice(1));
+                if (!field) { problems.push('el enlace «' + link.textContent + '» no lleva a ningún campo'); continue; }
+                if (field.getAttribute('aria-invalid') !== 'true') problems.push('el campo ' + field.id + ' no tiene aria-invalid');
+                const described = (field.getAttribute('aria-describedby') || '').split(' ').map(id => document.getElementById(id)).filter(e => e && e.textContent.trim());
+                if (!described.some(e => link.textContent.includes(e.textContent.trim()))) problems.push('el campo ' + field.id + ' no está descrito por su error');
+              }
+              for (const field of document.querySelectorAll('[aria-invalid=true]'))
+                if (![...summary.querySelectorAll('a')].some(a => a.getAttribute('href') === '#' + field.id)) problems.push('el resumen no enlaza el campo ' + field.id);
+              return problems;
+            }
+            """);
+        return found.Select(p => $"{where}: {p}").ToList();
+    }
+
+    /// <summary>A link to follow: this app's page, not a download, not signing out.</summary>
+    private static string? Reachable(string baseUrl, string href)
+    {
+        if (!href.StartsWith(baseUrl, StringComparison.Ordinal)) return null;
+        var path = href[baseUrl.Length..].Split('#')[0];
+        if (path.Length == 0) path = "/";
+        return path.Contains("/exportar/", StringComparison.Ordinal) || path.Contains("/evidencia/", StringComparison.Ordinal) ? null : path;
+    }
+
+    /// <summary>The kind of a page: its path with ids as {n}, and the names (not values) of its query.</summary>
+    private static string Kind(string path)
+    {
+        var parts = path.Split('?', 2);
+        var kind = Number().Replace(parts[0], "/{n}");
+        if (parts.Length == 2)
+            kind += "?" + string.Join("&", parts[1].Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal));
+        return kind;
+    }
+
+    private static string Slug(string kind)
+    {
+        var slug = NotWord().Replace(kind.Replace("{n}", "n", StringComparison.Ordinal), "-").Trim('-');
+        return slug.Length == 0 ? "inicio" : slug;
+    }
+
+    /// <summary>Every page route of the app (GET, not a file) reached by some role: a new screen cannot escape the checks.</summary>
+    private static IEnumerable<string> Unvisited(PatWebFactory factory, List<Visit> visits)
+    {
+        var kinds = visits.Select(v => v.Kind.Split('?')[0].Replace(" (errores)", "", StringComparison.Ordinal)).ToHashSet();
+        return PermissionMatrixTests.Routes(factory)
+            .Where(r => r.Method is "GET" or "*")
+            .Select(r => Template().Replace(r.Pattern, "{n}"))
+            .Where(p => p != "/health" && p != "/error" && !p.Contains("/exportar/", StringComparison.Ordinal) && !p.Contains("/evidencia/", StringComparison.Ordinal))
+            .Where(p => !kinds.Contains(p))
+            .Distinct()
+            .Select(p => $"Ningún rol llega por enlaces a la página {p}: no se revisó.");
+    }
+
+    /// <summary>The Nu HTML Checker (from npm, on Debian's Java) over every page saved: its errors, each with the page it is on.</summary>
+    private static async Task<List<string>> HtmlChecker(List<Visit> visits)
+    {
+        var jar = Path.Combine(RepoPaths.Root, "tests", "PatUcsi.Web.Tests", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        var start = new ProcessStartInfo("java", ["-jar", jar, "--errors-only", "--format", "json", "--stdout", .. visits.Select(v => v.HtmlFile)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var json = await output;
+        if (json.Length == 0) throw new InvalidOperationException("The Nu HTML Checker did not run: " + await errors);
+        var byFile = visits.ToDictionary(v => v.HtmlFile);
+        return JsonDocument.Parse(json).RootElement.GetProperty("messages").EnumerateArray()
+            .Select(m =>
+            {
+                var file = m.TryGetProperty("url", out var u) ? new Uri(u.GetString()!).LocalPath : "";
+                var visit = byFile.GetValueOrDefault(file);
+                var extract = m.TryGetProperty("extract", out var x) ? Spaces().Replace(x.GetString()!, " ").Trim() : null;
+                return $"{visit?.Role} {visit?.Url}: HTML {m.GetProperty("message").GetString()} «{extract}»";
+            })
+            .ToList();
+    }
+
+    [GeneratedRegex("/([0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?=/|\\?|$)")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex NotWord();
+
+    [GeneratedRegex("{[^}]+}")]
+    private static partial Regex Template();
+}
