@@ -66,6 +66,135 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
         Assert.True(problems.Count == 0, $"{problems.Count} problemas en {visits.Count} páginas:\n" + string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// A month's capture with the keyboard alone: every Tab stop of the form stays in view above the sticky save
+    /// bar, the figures are typed and the draft saved with Enter; the page reads in order for a screen reader.
+    /// </summary>
+    [Fact]
+    public async Task A_month_is_captured_with_the_keyboard_alone_and_reads_in_order()
+    {
+        var factory = new PatWebFactory();
+        await using var _ = factory;
+        var baseUrl = factory.StartOnKestrel();
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 768 } });
+        await using var __ = context;
+        var page = await context.NewPageAsync();
+        await BrowserJourneyTests.SignInWithKeyboard(page, "capturista.ucsi");
+        await page.GotoAsync("/programas/1/avance/5");
+
+        // Tab from the top of the page to the save button; type in the first figure and description on the way.
+        var stops = 0;
+        var typed = false;
+        string? focused = null;
+        while (focused != "Guardar borrador")
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(++stops < 200, "200 Tab presses without reaching «Guardar borrador»");
+            var (id, text, _, hidden) = await Focused(page);
+            focused = text;
+            Assert.False(hidden, $"Tab {stops}: «{id ?? text}» queda tapado por la barra de guardar");
+            if (id == "Lines_0__Value1" && !typed)
+            {
+                await page.Keyboard.TypeAsync("2");
+                typed = true;
+            }
+            if (id == "Lines_0__Narrative") await page.Keyboard.TypeAsync("Se entregó el informe.");
+        }
+        Assert.True(typed, "the first line's figure was never reached by Tab");
+        await Task.WhenAll(page.WaitForURLAsync("**/avance/5"), page.Keyboard.PressAsync("Enter"));
+        await Assertions.Expect(page.GetByText("Se guardó el borrador de mayo.")).ToBeVisibleAsync();
+        await using (var db = factory.Database.Context())
+            Assert.Equal(2m, (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ProgressEntries)).Value1);
+
+        // A figure that is not a number: the summary takes the focus and its link leads to the field.
+        await page.GetByLabel("Unidades cumplidas en el periodo (Documento)").First.FillAsync("dos");
+        await Task.WhenAll(page.WaitForLoadStateAsync(), page.GetByRole(AriaRole.Button, new() { Name = "Guardar borrador" }).ClickAsync());
+        Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.classList[2]"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Contains("Línea 1.1", (await Focused(page)).Text);
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("Lines_0__Value1", (await Focused(page)).Id);
+
+        // What a screen reader meets, in order: landmarks, headings, the lines' groups and their tables.
+        var snapshot = await page.Locator("body").AriaSnapshotAsync();
+        await File.WriteAllTextAsync(Path.Combine(RepoPaths.Root, "artifacts", "lector-de-pantalla-captura-completo.txt"), snapshot);
+        var outline = snapshot.Split('\n')
+            .Select(l => l.Trim().TrimStart('-').Trim().Trim('\''))
+            .Where(l => l.StartsWith("banner", StringComparison.Ordinal) || l.StartsWith("navigation", StringComparison.Ordinal) || l.StartsWith("main", StringComparison.Ordinal)
+                || l.StartsWith("heading", StringComparison.Ordinal) || l.StartsWith("group", StringComparison.Ordinal) || l.StartsWith("region", StringComparison.Ordinal)
+                || l.StartsWith("contentinfo", StringComparison.Ordinal) || l.StartsWith("alert", StringComparison.Ordinal))
+            .ToList();
+        await File.WriteAllLinesAsync(Path.Combine(RepoPaths.Root, "artifacts", "lector-de-pantalla-captura.txt"), outline);
+        string[] expected = ["banner", "navigation \"Navegación principal\"", "main", "navigation \"Ruta de navegación\"", "heading \"Informe de avance de mayo 2024\" [level=1]",
+            "alert", "heading \"No se pudo continuar", "group \"1.1 Implementar", "region \"Cifras de la línea 1.1\"", "contentinfo"];
+        var at = 0;
+        foreach (var line in outline)
+            if (at < expected.Length && line.StartsWith(expected[at], StringComparison.Ordinal)) at++;
+        Assert.True(at == expected.Length, $"the page does not read in order; missing «{(at < expected.Length ? expected[at] : "")}» in:\n{string.Join("\n", outline)}");
+    }
+
+    /// <summary>The cronograma by keyboard: a link reaches it from the top, and after a month is toggled the focus stays on that month.</summary>
+    [Fact]
+    public async Task The_cronograma_is_changed_with_the_keyboard_and_keeps_the_focus()
+    {
+        var factory = new PatWebFactory();
+        await using var _ = factory;
+        var baseUrl = factory.StartOnKestrel();
+        var programId = await factory.CreateDraftProgram(2025);
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 768 } });
+        await using var __ = context;
+        var page = await context.NewPageAsync();
+        await BrowserJourneyTests.SignInWithKeyboard(page, "titular.ucsi");
+        await page.GotoAsync($"/programas/{programId}/editar");
+
+        var presses = 0;
+        while ((await Focused(page)).Text != "Ir al cronograma")
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(++presses <= 20, "«Ir al cronograma» is not among the first 20 Tab stops");
+        }
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        var first = await Focused(page);
+        Assert.StartsWith("1.1, enero:", first.Label);
+
+        // Right on to July of line 1.1 (programmed January to June) and press it: the page reloads with July still focused, now programmed.
+        for (var i = 0; i < 6; i++) await page.Keyboard.PressAsync("Tab");
+        var july = await Focused(page);
+        Assert.StartsWith("1.1, julio: sin programar", july.Label);
+        await Task.WhenAll(page.WaitForURLAsync($"**/editar#{july.Id}"), page.Keyboard.PressAsync("Enter"));
+        await page.WaitForLoadStateAsync();
+        await Assertions.Expect(page.Locator($"#{july.Id}")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator($"#{july.Id}")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.StartsWith("1.1, agosto:", (await Focused(page)).Label);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "16-cronograma-teclado.png") });
+    }
+
+    /// <summary>The focused element (which must show the focus ring): its id, its text or value, its accessible label, and whether the sticky save bar covers it whole.</summary>
+    private static async Task<(string? Id, string Text, string Label, bool Hidden)> Focused(IPage page)
+    {
+        var found = await page.EvaluateAsync<JsonElement>(
+            """
+            () => {
+              const e = document.activeElement;
+              const r = e.getBoundingClientRect();
+              const bar = document.querySelector('.sticky-actions');
+              const b = bar && !bar.contains(e) ? bar.getBoundingClientRect() : null;
+              const hidden = !!b && r.top >= b.top && r.bottom <= b.bottom;
+              const style = getComputedStyle(e);
+              const ring = style.outlineStyle === 'solid' && parseFloat(style.outlineWidth) >= 3 ? style.outlineColor : null;
+              return { body: e === document.body, id: e.id || null, text: (e.innerText || e.value || '').trim(), label: e.getAttribute('aria-label') || '', hidden, ring };
+            }
+            """);
+        var id = found.GetProperty("id").GetString();
+        var text = found.GetProperty("text").GetString()!;
+        // Every control shows the focus ring (3 px, dark blue on the page, white on the wine header: over 7:1 either way).
+        Assert.True(found.GetProperty("ring").GetString() is "rgb(10, 58, 130)" or "rgb(255, 255, 255)" || found.GetProperty("body").GetBoolean() || id == "cronograma",
+            $"«{id ?? text}» has no visible focus ring: {found.GetProperty("ring")}");
+        return (id, text, found.GetProperty("label").GetString()!, found.GetProperty("hidden").GetBoolean());
+    }
+
     /// <summary>Reports in every state the pages show: May sent to the Titular, June saved as a draft.</summary>
     private static async Task PrepareReports(string baseUrl)
     {

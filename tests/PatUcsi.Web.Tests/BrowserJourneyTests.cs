@@ -63,7 +63,7 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
     /// <summary>The confirmation questions each page asked, in order.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, List<string>> Questions = new();
 
-    private static async Task SignInWithKeyboard(IPage page, string user)
+    internal static async Task SignInWithKeyboard(IPage page, string user)
     {
         await page.GotoAsync("/cuenta/entrar");
         await page.Keyboard.TypeAsync(user); // the user field has the focus
