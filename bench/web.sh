@@ -14,7 +14,7 @@ dotnet publish src/PatUcsi.Web -c Release -o "$work/app" --nologo -v quiet >/dev
 Database__DataFolder="$work/data" Logging__Folder="$work/logs" \
   dotnet "$work/app/PatUcsi.Web.dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
 
 measure() { # url label
   for _ in $(seq 1 20); do curl -sf -o /dev/null "$1"; done # warm-up

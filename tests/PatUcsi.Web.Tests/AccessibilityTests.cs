@@ -366,7 +366,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
         return PermissionMatrixTests.Routes(factory)
             .Where(r => r.Method is "GET" or "*")
             .Select(r => Template().Replace(r.Pattern, "{n}"))
-            .Where(p => p != "/health" && p != "/error" && !p.Contains("/exportar/", StringComparison.Ordinal) && !p.Contains("/evidencia/", StringComparison.Ordinal))
+            .Where(p => !p.StartsWith("/health", StringComparison.Ordinal) && p != "/error" && !p.Contains("/exportar/", StringComparison.Ordinal) && !p.Contains("/evidencia/", StringComparison.Ordinal))
             .Where(p => !kinds.Contains(p))
             .Distinct()
             .Select(p => $"Ningún rol llega por enlaces a la página {p}: no se revisó.");

@@ -56,7 +56,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 if (_process.HasExited) throw new InvalidOperationException($"The app stopped ({_process.ExitCode}):\n{Log}");
                 try
                 {
-                    if ((await client.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode) return;
+                    if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return;
                 }
                 catch (HttpRequestException)
                 {

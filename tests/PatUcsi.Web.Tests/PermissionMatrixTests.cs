@@ -21,6 +21,7 @@ public partial class PermissionMatrixTests
     private static readonly Dictionary<string, Rule> Rules = new()
     {
         ["GET /health"] = Rule.Anyone,
+        ["GET /health/ready"] = Rule.Anyone,
         ["* /error"] = Rule.Anyone,
         ["* /error/{status}"] = Rule.Anyone,
         ["GET /cuenta/entrar"] = Rule.Anyone,

@@ -12,7 +12,7 @@ public class SiteTests
     public async Task Health_reports_the_migrated_and_seeded_database(string provider)
     {
         await using var factory = new PatWebFactory(provider);
-        var response = await factory.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await factory.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -26,17 +26,21 @@ public class SiteTests
     }
 
     [Fact]
-    public async Task Health_reports_a_database_without_its_schema_as_unavailable()
+    public async Task Readiness_reports_a_database_without_its_schema_as_unavailable_while_liveness_never_reads_it()
     {
         await using var factory = new PatWebFactory();
         var client = factory.CreateClient();
         await using (var db = factory.Database.Context()) await db.Database.EnsureDeletedAsync();
 
-        var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.NotEqual("ok", health.GetProperty("status").GetString());
+        // Liveness answers without the database: the process is up, even with its schema gone.
+        var live = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("ok", JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -6,11 +6,14 @@ namespace PatUcsi.Web.Infrastructure;
 public static class Health
 {
     /// <summary>
-    /// GET /health: the database state (provider, reachable, migrations applied and pending, programs
-    /// loaded); 200 when usable, 503 otherwise. For monitoring and the load balancer.
+    /// GET /health: liveness, the process answers (no database work, so a load balancer polling it costs nothing).
+    /// GET /health/ready: readiness, the database state (provider, reachable, migrations applied and pending,
+    /// programs loaded); 200 when usable, 503 otherwise. For monitoring and deployments.
     /// </summary>
-    public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", async (PatDbContext db, CancellationToken ct) =>
+    public static void MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => Results.Json(new { status = "ok" })).AllowAnonymous();
+        app.MapGet("/health/ready", async (PatDbContext db, CancellationToken ct) =>
         {
             var provider = db.Database.ProviderName?.Split('.').Last();
             try
@@ -31,4 +34,5 @@ public static class Health
                     statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         }).AllowAnonymous();
+    }
 }
