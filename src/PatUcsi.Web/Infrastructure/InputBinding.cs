@@ -25,9 +25,14 @@ public sealed class InputBinderProvider : IModelBinderProvider
     }
 
     /// <summary>Values of a list or dictionary have no name of their own: they take their collection's.</summary>
-    private static readonly Dictionary<string, string> CollectionFields = new()
+    /// <summary>What a list or dictionary holds, named from the entry's key ("PeriodGoals[3]" is March's goal).</summary>
+    private static readonly Dictionary<string, Func<string, string>> CollectionFields = new()
     {
-        ["PeriodGoals"] = "la meta del periodo", ["LineComments"] = "el comentario de la línea", ["RemoveEvidence"] = "la evidencia a quitar",
+        ["PeriodGoals"] = key => int.TryParse(key, out var month) && month is >= 1 and <= 12
+            ? $"la meta del periodo que termina en {Domain.Programs.Months.Name(month)}"
+            : "la meta del periodo",
+        ["LineComments"] = _ => "el comentario de la línea",
+        ["RemoveEvidence"] = _ => "la evidencia a quitar",
     };
 
     /// <summary>"Meta", or for a value inside a list or dictionary, what the list holds.</summary>
@@ -36,10 +41,9 @@ public sealed class InputBinderProvider : IModelBinderProvider
         // A dictionary's value is bound as the "Value" property of a pair: its list names it, not its metadata.
         var name = context.ModelName;
         var last = name[(name.LastIndexOf('.') + 1)..];
-        if (last.EndsWith(']') && CollectionFields.TryGetValue(last.Split('[')[0], out var held))
-            return last.StartsWith("PeriodGoals[", StringComparison.Ordinal) && int.TryParse(last[12..^1], out var month) && month is >= 1 and <= 12
-                ? $"{held} que termina en {Domain.Programs.Months.Name(month)}"
-                : held;
+        var open = last.IndexOf('[', StringComparison.Ordinal);
+        if (open > 0 && last.EndsWith(']') && CollectionFields.TryGetValue(last[..open], out var held))
+            return held(last[(open + 1)..^1]);
         return context.ModelMetadata.DisplayName ?? context.ModelMetadata.Name ?? "este campo";
     }
 
