@@ -182,7 +182,7 @@ public class AdminAndAccountTests
     [Fact]
     public async Task The_first_administrator_comes_from_configuration_when_there_is_none()
     {
-        await using var factory = new PatWebFactory();
+        await using var factory = new PatWebFactory(emptyDatabase: true);
         await using var configured = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("DemoUsers:Enabled", "false");

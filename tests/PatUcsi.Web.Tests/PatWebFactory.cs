@@ -7,17 +7,37 @@ using PatUcsi.Tests;
 
 namespace PatUcsi.Web.Tests;
 
-/// <summary>The real app, in process, on its own real database (SQLite file or PostgreSQL), seeded at start.</summary>
+/// <summary>
+/// The real app, in process, on its own real database (SQLite file or PostgreSQL). The database is a copy of one
+/// the app itself migrated and seeded once per test run (with the demo users), so each test starts from the same
+/// data without paying for it again; at start the app finds nothing left to do.
+/// </summary>
 /// <param name="settings">Settings this test changes (e.g. Proxy:KnownProxies:0).</param>
-public sealed class PatWebFactory(string provider = "Sqlite", IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <param name="emptyDatabase">Start on an empty database instead (what the app does on its first start).</param>
+public sealed class PatWebFactory(string provider = "Sqlite", IReadOnlyDictionary<string, string>? settings = null, bool emptyDatabase = false)
+    : WebApplicationFactory<Program>
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<TestDatabase>> Templates = new();
+
+    /// <summary>The database the app makes on its first start with the demo users, made once per provider and test run.</summary>
+    private static TestDatabase Template(string provider) => Templates.GetOrAdd(provider, p => new(() =>
+    {
+        var factory = new PatWebFactory(p, emptyDatabase: true) { _keepDatabase = true };
+        _ = factory.Services; // started: migrated, seeded, users created
+        factory.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => factory.Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return factory.Database;
+    })).Value;
+
+    private bool _keepDatabase;
+
     /// <summary>Where this app writes its log files.</summary>
     public string LogFolder { get; } = Directory.CreateTempSubdirectory("pat-logs").FullName;
 
     /// <summary>This app's own evidence folder (outside any web root).</summary>
     public string EvidenceFolder { get; } = Directory.CreateTempSubdirectory("pat-evidencia").FullName;
 
-    public TestDatabase Database { get; } = TestDatabase.Create(provider);
+    public TestDatabase Database { get; } = emptyDatabase ? TestDatabase.Create(provider) : TestDatabase.CopyOf(Template(provider));
 
     /// <summary>The app's time: 2 December 2026, 10:00 in La Paz, unless a test moves it.</summary>
     public FakeTime Time { get; } = new(new DateTimeOffset(2026, 12, 2, 17, 0, 0, TimeSpan.Zero));
@@ -37,7 +57,11 @@ public sealed class PatWebFactory(string provider = "Sqlite", IReadOnlyDictionar
         builder.UseSetting("Evidence:Folder", EvidenceFolder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
-            services.AddSingleton<TimeProvider>(Clock));
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // The hash format keeps its iteration count, so signing in still checks a real hash; only making one is cheap.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
     }
 
     /// <summary>A client signed in through the real sign-in form (demo accounts: admin, junta, titular.ucsi, capturista.ucsi).</summary>
@@ -91,7 +115,7 @@ public sealed class PatWebFactory(string provider = "Sqlite", IReadOnlyDictionar
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (!_keepDatabase) await Database.DisposeAsync();
         Directory.Delete(LogFolder, recursive: true);
         Directory.Delete(EvidenceFolder, recursive: true);
     }
