@@ -22,7 +22,6 @@ public static class AppSetup
             : DatabaseProvider.DefaultSqliteConnection(config["Database:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
         builder.Services.AddSingleton(new DatabaseSettings(provider, connection));
-        builder.Services.AddSingleton<ProgramReportCache>();
         // Keys in the database: sign-in survives restarts, and every instance behind the proxy reads the same cookies.
         builder.Services.AddDataProtection().PersistKeysToDbContext<PatDbContext>().SetApplicationName("PatUcsi");
         // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).
@@ -143,13 +142,7 @@ public static class AppSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
             await next();
         });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            // The pages name each file with its content's hash (asp-append-version's ?v=, the icon font's own ?hash): such a
-            // URL never changes content, so browsers keep it a year; a bare URL is revalidated (ETag, 304) on every use.
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
-                file.Context.Request.QueryString.HasValue ? "public, max-age=31536000, immutable" : "no-cache",
-        });
+        app.UseStaticFiles();
         app.UseRouting();
         // A body announced larger than its route accepts is refused before it is read (413, with the Spanish page).
         app.Use((context, next) =>
