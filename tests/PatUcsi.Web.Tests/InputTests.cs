@@ -223,7 +223,10 @@ public class InputTests
         var young = Path.Combine(factory.EvidenceFolder, "huerfano-reciente.pdf");
         await File.WriteAllBytesAsync(old, ProgressTests.Pdf);
         await File.WriteAllBytesAsync(young, ProgressTests.Pdf);
-        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
+        // Ages by the app's (fake) clock, not the machine's: the janitor compares file times with the institute's clock.
+        var now = factory.Time.GetUtcNow().UtcDateTime;
+        File.SetLastWriteTimeUtc(old, now.AddDays(-2));
+        File.SetLastWriteTimeUtc(young, now);
         // Written a moment ago by writers that have ended (their lock is free) or that still run (held).
         var locks = Directory.CreateDirectory(Path.Combine(factory.EvidenceFolder, EvidenceWriter.LocksFolder)).FullName;
         await File.WriteAllTextAsync(Path.Combine(locks, "0123456789ab"), "");
@@ -231,7 +234,11 @@ public class InputTests
         var crashed = Path.Combine(factory.EvidenceFolder, "0123456789ab_huerfano.pdf.parcial");
         var elsewhere = Path.Combine(factory.EvidenceFolder, "ba9876543210_en-curso.pdf");
         var running = Path.Combine(factory.EvidenceFolder, $"{EvidenceWriter.Current.Tag}_en-curso.pdf");
-        foreach (var f in new[] { crashed, elsewhere, running }) await File.WriteAllBytesAsync(f, ProgressTests.Pdf);
+        foreach (var f in new[] { crashed, elsewhere, running })
+        {
+            await File.WriteAllBytesAsync(f, ProgressTests.Pdf);
+            File.SetLastWriteTimeUtc(f, now);
+        }
         Assert.Equal(2, await factory.Services.GetRequiredService<EvidenceJanitor>().SweepAsync(CancellationToken.None));
         Assert.False(File.Exists(crashed));
         Assert.False(File.Exists(Path.Combine(locks, "0123456789ab"))); // an ended writer without files is forgotten
