@@ -60,7 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 File.Copy(new SqliteConnectionStringBuilder(template.ConnectionString).DataSource, new SqliteConnectionStringBuilder(copy.ConnectionString).DataSource);
             else
             {
-                using (var connection = new NpgsqlConnection(template.ConnectionString)) NpgsqlConnection.ClearPool(connection); // the template must have no session
+                template.CloseIdleConnections(); // a template must have no session
                 copy.OnServer($"CREATE DATABASE \"{copy.Name}\" TEMPLATE \"{template.Name}\"");
             }
         }
@@ -72,6 +72,13 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     private string Name => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+
+    /// <summary>Closes this process's pooled connections to this PostgreSQL database.</summary>
+    private void CloseIdleConnections()
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
 
     /// <summary>Runs a statement on the server's maintenance database (creating or dropping this one).</summary>
     private void OnServer(string sql)
@@ -95,7 +102,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
+            CloseIdleConnections();
             OnServer($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)"); // also when a killed app left a session behind
             return;
         }
