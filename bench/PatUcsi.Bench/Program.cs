@@ -7,6 +7,23 @@ using PatUcsi.Exports.Excel;
 using PatUcsi.Exports.OpenData;
 using PatUcsi.Exports.Pdf;
 
+// "generate <file> <seed folder>": the institute at scale for bench/load.sh --escala (20 units × 10 years).
+if (args is ["generate", var target, var seedFolder])
+{
+    var scale = new DbContextOptionsBuilder<PatDbContext>();
+    scale.Use(DatabaseProvider.Sqlite, $"Data Source={target};Pooling=False");
+    await using (var db = new PatDbContext(scale.Options))
+    {
+        await DatabaseInitializer.MigrateAsync(db);
+        await DatabaseInitializer.SeedAsync(db, seedFolder, NullLogger.Instance);
+    }
+    var source = await DatabaseInitializer.ReadAsync<ProgramDocument>(Path.Combine(seedFolder, "programs", "ucsi-2024.json"));
+    var watch = Stopwatch.StartNew();
+    await PatUcsi.Bench.ScaleData.GenerateAsync(() => new PatDbContext(scale.Options), source, units: 20, years: 10, objectives: 60);
+    Console.WriteLine($"Generated 20 units × 10 years ({PatUcsi.Bench.ScaleData.FirstYear}–{PatUcsi.Bench.ScaleData.FirstYear + 9}) in {watch.Elapsed.TotalSeconds:0} s: {target}");
+    return;
+}
+
 // Times the exports of the UCSI 2024 program: loads the seed data into a fresh SQLite file, then builds
 // each document repeatedly and prints the median and the slowest run (after warm-up runs).
 var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 30;

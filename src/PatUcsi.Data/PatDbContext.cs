@@ -35,6 +35,7 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     /// <summary>The keys that protect sign-in and form cookies, shared by every instance of the app.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -81,9 +82,14 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
         var at = Clock.GetUtcNow().UtcDateTime;
         // Written past the change tracker, which still holds the changes as unsaved until the commit.
         await AuditTrail.InsertAsync(this, changes.Select(c => c.ToEntry(this, at, _audit)).ToList(), ct);
+        await DataVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         return saved;
     }
+
+    /// <summary>The count of committed saves of domain data (see <see cref="DataVersion"/>).</summary>
+    public Task<long> DataVersionAsync(CancellationToken ct = default) =>
+        DataVersions.Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).SingleAsync(ct);
 
     /// <summary>
     /// The program a domain entity belongs to, looked up through its parents. Read from the change tracker's

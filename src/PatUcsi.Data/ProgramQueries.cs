@@ -11,13 +11,30 @@ namespace PatUcsi.Data;
 public static class ProgramQueries
 {
     /// <summary>The program with everything it contains (unit, texts, objectives, lines, indicators, period goals).</summary>
-    public static Task<AnnualProgram?> LoadProgramAsync(this PatDbContext db, int id, CancellationToken ct = default) =>
-        db.Programs
-            .Include(p => p.Unit)
-            .Include(p => p.Abbreviations)
-            .Include(p => p.Objectives).ThenInclude(o => o.ActionLines).ThenInclude(l => l.Indicator!).ThenInclude(i => i.PeriodGoals)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Id == id, ct);
+    public static async Task<AnnualProgram?> LoadProgramAsync(this PatDbContext db, int id, CancellationToken ct = default) =>
+        (await db.WholeProgramsAsync(p => p.Id == id, ct)).SingleOrDefault();
+
+    /// <summary>Several whole programs in the same number of queries as one.</summary>
+    public static Task<List<AnnualProgram>> LoadProgramsAsync(this PatDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+        db.WholeProgramsAsync(p => ids.Contains(p.Id), ct);
+
+    /// <summary>
+    /// Three queries for any number of programs: the programs with their units, their abbreviations, and their objectives
+    /// with lines, indicators and period goals in one query (one row per goal, none repeating a program's long texts).
+    /// The children are tracked, so they attach themselves to their programs.
+    /// </summary>
+    private static async Task<List<AnnualProgram>> WholeProgramsAsync(this PatDbContext db, System.Linq.Expressions.Expression<Func<AnnualProgram, bool>> which,
+        CancellationToken ct)
+    {
+        var programs = await db.Programs.Include(p => p.Unit).Where(which).ToListAsync(ct);
+        var ids = programs.Select(p => p.Id).ToList();
+        if (ids.Count == 0) return programs;
+        await db.Abbreviations.Where(a => ids.Contains(a.ProgramId)).OrderBy(a => a.Id).LoadAsync(ct);
+        await db.Objectives.Where(o => ids.Contains(o.ProgramId)).OrderBy(o => o.Id)
+            .Include(o => o.ActionLines).ThenInclude(l => l.Indicator!).ThenInclude(i => i.PeriodGoals)
+            .AsSingleQuery().LoadAsync(ct);
+        return programs;
+    }
 
     /// <summary>
     /// The values reported per action line: official ones come from reports approved by the end of
@@ -58,12 +75,22 @@ public static class ProgramQueries
         db.ProgressSnapshotAsync(programId, asOf, null, ct);
 
     public static async Task<ProgressSnapshot> ProgressSnapshotAsync(this PatDbContext db, int programId, DateOnly asOf, DateOnly? approvedBy,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        (await db.ProgressSnapshotsAsync([programId], asOf, approvedBy, ct)).GetValueOrDefault(programId) ?? Snapshot([], asOf, approvedBy, db.Clock);
+
+    /// <summary>The snapshots of several programs in one query.</summary>
+    private static async Task<Dictionary<int, ProgressSnapshot>> ProgressSnapshotsAsync(this PatDbContext db, IReadOnlyCollection<int> programIds, DateOnly asOf,
+        DateOnly? approvedBy, CancellationToken ct)
     {
-        var query = db.PeriodReports.Where(r => r.ProgramId == programId);
+        var query = db.PeriodReports.Where(r => programIds.Contains(r.ProgramId));
         if (approvedBy is not null) query = query.Where(r => r.Month <= asOf.Month);
         var reports = await query.Include(r => r.Entries).AsNoTracking().ToListAsync(ct);
-        var (official, preliminary) = Split(reports, db.Clock.EndOfDayUtc(approvedBy is { } by && by > asOf ? by : asOf));
+        return reports.GroupBy(r => r.ProgramId).ToDictionary(g => g.Key, g => Snapshot(g.ToList(), asOf, approvedBy, db.Clock));
+    }
+
+    private static ProgressSnapshot Snapshot(List<PeriodReport> reports, DateOnly asOf, DateOnly? approvedBy, TimeProvider clock)
+    {
+        var (official, preliminary) = Split(reports, clock.EndOfDayUtc(approvedBy is { } by && by > asOf ? by : asOf));
         var reported = reports.SelectMany(r => r.Entries.Select(e => (Key: (e.ActionLineId, r.Month), Value: (r.State, r.IsLate))))
             .ToDictionary(x => x.Key, x => x.Value);
         return new ProgressSnapshot(official, preliminary, reported);
@@ -73,10 +100,16 @@ public static class ProgramQueries
         db.ProgramReportAsync(programId, asOf, null, ct);
 
     /// <param name="approvedBy">A cut-off: the periods up to <paramref name="asOf"/> as approved by this later day (see <see cref="ProgressSnapshotAsync(PatDbContext, int, DateOnly, DateOnly?, CancellationToken)"/>).</param>
-    public static async Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, DateOnly? approvedBy, CancellationToken ct = default)
+    public static async Task<ProgramReport?> ProgramReportAsync(this PatDbContext db, int programId, DateOnly asOf, DateOnly? approvedBy, CancellationToken ct = default) =>
+        (await db.ProgramReportsAsync([programId], asOf, approvedBy, ct)).GetValueOrDefault(programId);
+
+    /// <summary>The reports of several programs, in the same five queries as one.</summary>
+    public static async Task<Dictionary<int, ProgramReport>> ProgramReportsAsync(this PatDbContext db, IReadOnlyCollection<int> programIds, DateOnly asOf,
+        DateOnly? approvedBy, CancellationToken ct = default)
     {
-        var program = await db.LoadProgramAsync(programId, ct);
-        return program is null ? null : ProgramReport.Build(program, asOf, await db.ProgressSnapshotAsync(programId, asOf, approvedBy, ct));
+        var programs = await db.LoadProgramsAsync(programIds, ct);
+        var snapshots = await db.ProgressSnapshotsAsync(programIds, asOf, approvedBy, ct);
+        return programs.ToDictionary(p => p.Id, p => ProgramReport.Build(p, asOf, snapshots.GetValueOrDefault(p.Id) ?? Snapshot([], asOf, approvedBy, db.Clock)));
     }
 
     private static Dictionary<int, IReadOnlyList<PeriodValue>> Values(IEnumerable<PeriodReport> reports) =>

@@ -106,7 +106,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
 
         // A figure that is not a number: the summary takes the focus and its link leads to the field.
         await page.GetByLabel("Unidades cumplidas en el periodo (Documento)").First.FillAsync("dos");
-        await Task.WhenAll(page.WaitForLoadStateAsync(), page.GetByRole(AriaRole.Button, new() { Name = "Guardar borrador" }).ClickAsync());
+        await ChromiumFixture.Submit(page, page.GetByRole(AriaRole.Button, new() { Name = "Guardar borrador" }));
         Assert.Equal("error-summary", await page.EvaluateAsync<string>("() => document.activeElement.classList[2]"));
         await page.Keyboard.PressAsync("Tab");
         Assert.Contains("Línea 1.1", (await Focused(page)).Text);
@@ -242,7 +242,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
 
             if (await FillFormWithErrors(page))
             {
-                await Task.WhenAll(page.WaitForLoadStateAsync(), page.Locator("form[data-error-state] [type=submit]").First.ClickAsync());
+                await ChromiumFixture.Submit(page, page.Locator("form[data-error-state] [type=submit]").First);
                 if (AcceptEmpty.Contains(kind) && await page.Locator(".error-summary").CountAsync() == 0) continue;
                 var where = $"{role} {path} (formulario con errores)";
                 visits.Add(new(role, kind + " (errores)", path, await Check(page, where, name + "-errores", problems)));

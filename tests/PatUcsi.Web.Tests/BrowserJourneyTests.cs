@@ -30,6 +30,27 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Clicks a button that posts its form and returns once the answer has loaded, styles included. (Waiting for the load
+    /// state alone can see the page before the click, and a click returns when the answer starts: a check run then met
+    /// unstyled text.)
+    /// </summary>
+    public static async Task Submit(IPage page, ILocator button)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage _) => loaded.TrySetResult();
+        page.Load += OnLoad;
+        try
+        {
+            await button.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            page.Load -= OnLoad;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

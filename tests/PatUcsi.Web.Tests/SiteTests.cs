@@ -132,4 +132,37 @@ public class SiteTests
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
+
+    [Fact]
+    public async Task Static_files_named_by_their_hash_are_kept_a_year_and_others_are_revalidated()
+    {
+        await using var factory = new PatWebFactory();
+        var client = factory.Anonymous();
+        var page = await client.Html("/cuenta/entrar");
+        var styles = System.Text.RegularExpressions.Regex.Matches(page, "href=\"(/[^\"]+\\.css\\?v=[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, styles.Count); // Bootstrap, its icons, the app's
+        foreach (var url in styles)
+        {
+            var versioned = await client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, versioned.StatusCode);
+            Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl?.ToString());
+        }
+        var bare = await client.GetAsync("/css/site.css");
+        Assert.True(bare.Headers.CacheControl?.NoCache, "a URL without its hash must be revalidated");
+        var again = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
+        again.Headers.IfNoneMatch.Add(bare.Headers.ETag!);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_benchmark_yardstick_exists_only_when_enabled_and_only_for_a_signed_in_user()
+    {
+        await using (var plain = new PatWebFactory())
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await (await plain.SignedIn("junta")).GetAsync("/bench/base")).StatusCode);
+
+        await using var bench = new PatWebFactory(settings: new Dictionary<string, string> { ["Bench:BareEndpoint"] = "true" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await bench.Anonymous().GetAsync("/bench/base")).StatusCode);
+        var html = await (await bench.SignedIn("junta")).Html("/bench/base");
+        Assert.Equal(27, System.Text.RegularExpressions.Regex.Count(html, "<tr><td>"));
+    }
 }

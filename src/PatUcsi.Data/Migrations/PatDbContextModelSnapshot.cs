@@ -146,6 +146,24 @@ namespace PatUcsi.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PatUcsi.Data.DataVersion", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<long>("Value");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("PatUcsi.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id");

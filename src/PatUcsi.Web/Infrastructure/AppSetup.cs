@@ -22,6 +22,7 @@ public static class AppSetup
             : DatabaseProvider.DefaultSqliteConnection(config["Database:DataFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data"));
         builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
         builder.Services.AddSingleton(new DatabaseSettings(provider, connection));
+        builder.Services.AddSingleton<ProgramReportCache>();
         // Keys in the database: sign-in survives restarts, and every instance behind the proxy reads the same cookies.
         builder.Services.AddDataProtection().PersistKeysToDbContext<PatDbContext>().SetApplicationName("PatUcsi");
         // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).
@@ -49,7 +50,11 @@ public static class AppSetup
             })
             // Validation happens on the server; no data-val-* attributes (and their English defaults) in the pages.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
-            .AddRazorOptions(FeatureFolders.Configure);
+            .AddRazorOptions(FeatureFolders.Configure)
+            .ConfigureApplicationPartManager(parts =>
+            {
+                if (!config.GetValue("Bench:BareEndpoint", false)) parts.FeatureProviders.Add(new PatUcsi.Web.Features.Bench.WithoutBenchController());
+            });
         // Behind the institute's TLS proxy: the scheme and the user's address come from the proxy's headers, and
         // only from the proxies named in Proxy:KnownProxies (addresses or networks such as 10.0.0.0/24; default:
         // this machine), so nobody else can forge them. Read now, so that a wrong entry stops the start-up.
@@ -142,7 +147,13 @@ public static class AppSetup
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
             await next();
         });
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // The pages name each file with its content's hash (asp-append-version's ?v=, the icon font's own ?hash): such a
+            // URL never changes content, so browsers keep it a year; a bare URL is revalidated (ETag, 304) on every use.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.QueryString.HasValue ? "public, max-age=31536000, immutable" : "no-cache",
+        });
         app.UseRouting();
         // A body announced larger than its route accepts is refused before it is read (413, with the Spanish page).
         app.Use((context, next) =>

@@ -14,7 +14,7 @@ namespace PatUcsi.Web.Features.Exports;
 /// <summary>The official documents and open data of a program, for whoever may read it; figures as of a date (default today).</summary>
 [Route("programas/{programId:int}/exportar")]
 [ProgramAccess(Access.Read)]
-public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Controller
+public sealed class ExportsController(PatDbContext db, ProgramReportCache reports, TimeProvider clock) : Controller
 {
     [HttpGet("pdf")]
     public Task<IActionResult> Pdf(int programId, DateOnly? fecha) => ProgramDocument(programId, fecha);
@@ -37,7 +37,7 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
     {
         if (trimestre is < 1 or > 4) return BadRequest();
         var year = await db.Programs.Where(p => p.Id == programId).Select(p => p.Year).SingleAsync();
-        var report = (await db.ProgramReportAsync(programId, TransparencyTable.Quarter(year, trimestre).Last, clock.Today()))!;
+        var report = (await reports.GetAsync(db, programId, TransparencyTable.Quarter(year, trimestre).Last, clock.Today()))!;
         return File(TransparencyWorkbook.Build(report, trimestre, clock.Today()),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"transparencia-{report.UnitShortName.ToLowerInvariant()}-{year}-t{trimestre}.xlsx");
     }
@@ -60,7 +60,7 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
 
     private async Task<IActionResult> Export(int programId, DateOnly? asOf, Func<ProgramReport, byte[]> render, string contentType, string extension, string prefix = "")
     {
-        var report = await db.ProgramReportAsync(programId, asOf ?? clock.Today());
+        var report = await reports.GetAsync(db, programId, asOf ?? clock.Today());
         if (report is null) return NotFound();
         var name = $"{prefix}pat-{report.UnitShortName.ToLowerInvariant()}-{report.Year}-al-{report.AsOf:yyyy-MM-dd}.{extension}";
         return File(render(report), contentType, name);
@@ -71,7 +71,7 @@ public sealed class ExportsController(PatDbContext db, TimeProvider clock) : Con
     {
         ProgramReport? report;
         if (asOf is { } date)
-            report = await db.ProgramReportAsync(programId, date) is { } progress ? progress with { IsProgress = true } : null;
+            report = await reports.GetAsync(db, programId, date) is { } progress ? progress with { IsProgress = true } : null;
         else
             report = await db.LoadProgramAsync(programId) is { } program ? ProgramReport.Annual(program) : null;
         if (report is null) return NotFound();

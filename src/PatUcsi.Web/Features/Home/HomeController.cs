@@ -12,7 +12,9 @@ using PatUcsi.Web.Infrastructure;
 namespace PatUcsi.Web.Features.Home;
 
 /// <param name="Returned">A draft the Junta sent back with comments (not a fresh draft).</param>
-public sealed record ProgramSummary(int? Id, string UnitShortName, string UnitName, int Year, ProgramState? State, int Objectives, int ActionLines, bool Returned = false);
+/// <param name="ReviewComment">The Junta's comments on a returned draft.</param>
+public sealed record ProgramSummary(int? Id, string UnitShortName, string UnitName, int Year, ProgramState? State, int Objectives, int ActionLines,
+    bool Returned = false, string? ReviewComment = null);
 
 public sealed record PendingPeriod(int ProgramId, int Year, int Month, DateOnly DueDate, ReportState? State);
 
@@ -29,7 +31,7 @@ public sealed record HomeViewModel(
     IReadOnlyDictionary<int, ProgramReport> Reports, ProgramReport? Current,
     IReadOnlyList<PendingPeriod> Pending, IReadOnlyList<InboxItem> Inbox, IReadOnlyList<ReturnedItem> Returned);
 
-public sealed class HomeController(PatDbContext db, TimeProvider clock) : Controller
+public sealed class HomeController(PatDbContext db, ProgramReportCache cache, TimeProvider clock) : Controller
 {
     private DateOnly Today => clock.Today();
 
@@ -51,9 +53,7 @@ public sealed class HomeController(PatDbContext db, TimeProvider clock) : Contro
         var withoutProgram = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == year))
             .Select(u => new ProgramSummary(null, u.ShortName, u.Name, year, null, 0, 0)).ToListAsync(ct);
         var all = programs.Concat(withoutProgram).OrderBy(p => p.UnitShortName, StringComparer.Ordinal).ToList();
-        var reports = new Dictionary<int, ProgramReport>();
-        foreach (var p in programs.Where(p => p.State == ProgramState.Approved))
-            reports[p.Id!.Value] = (await db.ProgramReportAsync(p.Id.Value, Today, ct))!;
+        var reports = await cache.GetManyAsync(db, programs.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList(), Today, ct: ct);
         return View(new HomeViewModel(all, year, years, actor.Role == Role.Administrator, reports, null, [], [], []));
     }
 
@@ -64,35 +64,32 @@ public sealed class HomeController(PatDbContext db, TimeProvider clock) : Contro
     private async Task<HomeViewModel> UnitHome(Actor actor, CancellationToken ct)
     {
         var own = await Summaries(db.Programs.Where(p => p.UnitId == actor.UnitId).OrderByDescending(p => p.Year)).ToListAsync(ct);
-        var returned = await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId && r.State == ReportState.Returned)
-            .OrderBy(r => r.Program.Year).ThenBy(r => r.Month)
-            .Select(r => new ReturnedItem(r.ProgramId, r.Program.Year, r.Month, r.ReviewComment)).ToListAsync(ct);
+        var years = own.ToDictionary(p => p.Id!.Value, p => p.Year);
+        // Every report of the unit in one query (twelve a year): what was returned, the Titular's inbox and the pending months come from it.
+        var unitReports = await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId).AsNoTracking().ToListAsync(ct);
+        var returned = unitReports.Where(r => r.State == ReportState.Returned).OrderBy(r => years[r.ProgramId]).ThenBy(r => r.Month)
+            .Select(r => new ReturnedItem(r.ProgramId, years[r.ProgramId], r.Month, r.ReviewComment)).ToList();
         if (actor.Role == Role.Titular)
-            returned.AddRange(await db.Programs.Where(p => p.UnitId == actor.UnitId && p.State == ProgramState.Draft && p.ReviewComment != null)
-                .Select(p => new ReturnedItem(p.Id, p.Year, null, p.ReviewComment)).ToListAsync(ct));
+            returned.AddRange(own.Where(p => p.Returned).Select(p => new ReturnedItem(p.Id!.Value, p.Year, null, p.ReviewComment)));
         var approvedIds = own.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList();
         if (approvedIds.Count == 0) return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), null, [], [], returned);
 
-        var pending = new List<PendingPeriod>();
-        var reportsByProgram = (await db.PeriodReports.Where(r => approvedIds.Contains(r.ProgramId)).AsNoTracking().ToListAsync(ct)).ToLookup(r => r.ProgramId);
-        AnnualProgram? program = null;
-        foreach (var id in approvedIds) // newest year first: the first is the one whose indicators are shown
-        {
-            var loaded = (await db.LoadProgramAsync(id, ct))!;
-            program ??= loaded;
-            pending.AddRange(PeriodPageBuilder.PendingMonths(loaded, reportsByProgram[id].ToList(), Today)
-                .Select(p => new PendingPeriod(loaded.Id, loaded.Year, p.Month, p.DueDate, p.State)));
-        }
+        var reportsByProgram = unitReports.ToLookup(r => r.ProgramId);
+        var loaded = (await db.LoadProgramsAsync(approvedIds, ct)).ToDictionary(p => p.Id);
+        var pending = approvedIds // newest year first: the first is the one whose indicators are shown
+            .SelectMany(id => PeriodPageBuilder.PendingMonths(loaded[id], reportsByProgram[id].ToList(), Today)
+                .Select(p => new PendingPeriod(id, loaded[id].Year, p.Month, p.DueDate, p.State)))
+            .ToList();
         var inbox = actor.Role == Role.Titular
-            ? await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId && r.State == ReportState.Submitted)
-                .OrderBy(r => r.SubmittedAt)
-                .Select(r => new InboxItem(r.ProgramId, r.Program.Year, r.Month, r.SubmittedBy, r.SubmittedAt, r.IsLate)).ToListAsync(ct)
+            ? unitReports.Where(r => r.State == ReportState.Submitted).OrderBy(r => r.SubmittedAt)
+                .Select(r => new InboxItem(r.ProgramId, years[r.ProgramId], r.Month, r.SubmittedBy, r.SubmittedAt, r.IsLate)).ToList()
             : [];
-        var current = ProgramReport.Build(program!, Today, await db.ProgressSnapshotAsync(program!.Id, Today, ct));
+        var current = await cache.GetAsync(db, approvedIds[0], Today, ct: ct);
         return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), current, pending, inbox, returned);
     }
 
     private static IQueryable<ProgramSummary> Summaries(IQueryable<AnnualProgram> programs) =>
         programs.Select(p => new ProgramSummary(p.Id, p.Unit.ShortName, p.Unit.Name, p.Year, p.State,
-            p.Objectives.Count, p.Objectives.SelectMany(o => o.ActionLines).Count(), p.State == ProgramState.Draft && p.ReviewComment != null));
+            p.Objectives.Count, p.Objectives.SelectMany(o => o.ActionLines).Count(), p.State == ProgramState.Draft && p.ReviewComment != null,
+            p.State == ProgramState.Draft ? p.ReviewComment : null));
 }

@@ -61,7 +61,7 @@ public sealed class ReviewForm
 }
 
 [Route("programas/{programId:int}")]
-public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAuditContext audit) : Controller
+public sealed class ProgramsController(PatDbContext db, ProgramReportCache reports, TimeProvider clock, IAuditContext audit) : Controller
 {
     /// <summary>Saves (not rows) per page, so that one save is never split between pages.</summary>
     private const int HistoryPageSize = 25;
@@ -72,7 +72,7 @@ public sealed class ProgramsController(PatDbContext db, TimeProvider clock, IAud
     public async Task<IActionResult> Show(int programId, DateOnly? fecha, CancellationToken ct)
     {
         var asOf = fecha ?? clock.Today();
-        var report = await db.ProgramReportAsync(programId, asOf, ct);
+        var report = await reports.GetAsync(db, programId, asOf, ct: ct);
         if (report is null) return NotFound();
         var state = await db.Programs.Where(p => p.Id == programId).Select(p => new { p.ReviewComment, p.Version, p.UnitId, p.GreenThreshold, p.YellowThreshold, p.OverachievementThreshold }).SingleAsync(ct);
         var actor = User.ToActor();
