@@ -75,8 +75,10 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, Ti
         if (approvedIds.Count == 0) return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), null, [], [], returned);
 
         var reportsByProgram = unitReports.ToLookup(r => r.ProgramId);
-        var loaded = (await db.LoadProgramsAsync(approvedIds, ct)).ToDictionary(p => p.Id);
-        var pending = approvedIds // newest year first: the first is the one whose indicators are shown
+        // Only a program with a month not yet sent can have one pending: years wholly reported and years still to come are not loaded.
+        var open = approvedIds.Where(id => years[id] <= Today.Year && reportsByProgram[id].Count(r => r.State is ReportState.Submitted or ReportState.Approved) < 12).ToList();
+        var loaded = (await db.LoadForProgressAsync(open, ct)).ToDictionary(p => p.Id);
+        var pending = open // newest year first
             .SelectMany(id => PeriodPageBuilder.PendingMonths(loaded[id], reportsByProgram[id].ToList(), Today)
                 .Select(p => new PendingPeriod(id, loaded[id].Year, p.Month, p.DueDate, p.State)))
             .ToList();
@@ -84,7 +86,7 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, Ti
             ? unitReports.Where(r => r.State == ReportState.Submitted).OrderBy(r => r.SubmittedAt)
                 .Select(r => new InboxItem(r.ProgramId, years[r.ProgramId], r.Month, r.SubmittedBy, r.SubmittedAt, r.IsLate)).ToList()
             : [];
-        var current = await cache.GetAsync(db, approvedIds[0], Today, ct: ct);
+        var current = await cache.GetAsync(db, approvedIds[0], Today, ct: ct); // the newest year's indicators are shown
         return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), current, pending, inbox, returned);
     }
 

@@ -27,7 +27,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     [ProgramAccess(Access.Read)]
     public async Task<IActionResult> Index(int programId)
     {
-        var program = (await db.LoadProgramAsync(programId))!;
+        var program = (await db.LoadForProgressAsync(programId))!;
         var reports = await db.ReportsOf(programId).AsNoTracking().ToListAsync();
         var months = Enumerable.Range(1, 12).Select(m =>
         {
@@ -55,7 +55,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     public async Task<IActionResult> Period(int programId, int month, PeriodForm form, CancellationToken ct)
     {
         if (month is < 1 or > 12) return NotFound();
-        var program = (await db.LoadProgramAsync(programId, ct))!;
+        var program = (await db.LoadForProgressAsync(programId, ct))!;
         if (program.State != ProgramState.Approved)
             return Problem(programId, month, "El programa debe estar aprobado para capturar avances.");
         var report = await PeriodPageBuilder.LoadReportAsync(db, programId, month);
@@ -232,7 +232,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
 
     private async Task<PeriodPageModel> Page(int programId, int month, PeriodForm? posted)
     {
-        var program = (await db.LoadProgramAsync(programId))!;
+        var program = (await db.LoadForProgressAsync(programId))!;
         var report = await PeriodPageBuilder.LoadReportAsync(db, programId, month);
         var actor = User.ToActor();
         return await PeriodPageBuilder.BuildAsync(db, program, report, month, Today, posted,
