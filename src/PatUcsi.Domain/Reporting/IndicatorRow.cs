@@ -56,6 +56,8 @@ public sealed record IndicatorRow
     /// <summary>The same counting reports not yet approved.</summary>
     public IndicatorFigures? Preliminary { get; init; }
     public IReadOnlyList<PeriodMark> Timeline { get; init; } = [];
+    /// <summary>Seguimiento: the official figures period by period (what the tracking table and the charts show).</summary>
+    public IReadOnlyList<PeriodPoint> Series { get; init; } = [];
 
     public bool IsRatio => Type != IndicatorType.Count;
 
@@ -104,6 +106,7 @@ public sealed record IndicatorRow
     {
         var i = line.Indicator!;
         var definition = i.Definition();
+        var official = progress.Official.GetValueOrDefault(line.Id) ?? [];
         return new IndicatorRow
         {
             Format = objective.Format, ActionLineId = line.Id, IndicatorId = i.Id, IndicatorVersion = i.Version,
@@ -115,7 +118,8 @@ public sealed record IndicatorRow
             Trend = i.Trend, Budget = i.Budget, Observations = i.Observations, Value1Label = i.Value1Label, Value2Label = i.Value2Label,
             VerifiableIn = i.VerifiableIn, Accumulates = i.Accumulates, IsCancelled = i.IsCancelled,
             PeriodGoals = i.PeriodGoals.ToDictionary(g => g.LastMonth, g => g.Goal),
-            Figures = definition is null ? null : IndicatorCalculator.Compute(definition, progress.Official.GetValueOrDefault(line.Id) ?? [], asOf),
+            Figures = definition is null ? null : IndicatorCalculator.Compute(definition, official, asOf),
+            Series = definition is null ? [] : IndicatorSeries.Build(definition, official, asOf),
             Preliminary = definition is null ? null : IndicatorCalculator.Compute(definition, progress.Preliminary.GetValueOrDefault(line.Id) ?? [], asOf),
             Timeline = definition is null ? [] : progress.Timeline(line.Id, definition, asOf),
         };
