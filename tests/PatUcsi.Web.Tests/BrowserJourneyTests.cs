@@ -87,7 +87,9 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
     internal static async Task SignInWithKeyboard(IPage page, string user)
     {
         await page.GotoAsync("/cuenta/entrar");
-        await page.Keyboard.TypeAsync(user); // the user field has the focus
+        // The user field takes the focus as the page loads (autofocus): typed before that, the keys went nowhere.
+        await Assertions.Expect(page.GetByLabel("Usuario")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(user);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
         await page.Keyboard.PressAsync("Enter");

@@ -16,7 +16,7 @@ namespace PatUcsi.Web.Tests;
 /// </summary>
 public partial class PermissionMatrixTests
 {
-    private enum Rule { Anyone, SignedIn, Read, Edit, Submit, Review, Reopen, Capture, ApproveProgress, Admin }
+    private enum Rule { Anyone, SignedIn, Read, UnitRead, Institute, Edit, Submit, Review, Reopen, Capture, ApproveProgress, Admin }
 
     private static readonly Dictionary<string, Rule> Rules = new()
     {
@@ -77,6 +77,8 @@ public partial class PermissionMatrixTests
         ["GET /programas/{programId}/exportar/avance/{month}/excel"] = Rule.Read,
         ["GET /programas/{programId}/exportar/transparencia"] = Rule.Read,
         ["GET /programas/{programId}/seguimiento"] = Rule.Read,
+        ["GET /institucional"] = Rule.Institute,
+        ["GET /institucional/unidades/{unitId}"] = Rule.UnitRead,
         ["GET /programas/{programId}/seguimiento/{lineId}"] = Rule.Read,
         ["GET /programas/{programId}/exportar/seguimiento"] = Rule.Read,
         ["GET /admin/unidades"] = Rule.Admin,
@@ -102,7 +104,8 @@ public partial class PermissionMatrixTests
     {
         Rule.Anyone => true,
         Rule.SignedIn => user is not null,
-        Rule.Read => user is "admin" or "junta" || (ownUnit && user is "titular.ucsi" or "capturista.ucsi"),
+        Rule.Read or Rule.UnitRead => user is "admin" or "junta" || (ownUnit && user is "titular.ucsi" or "capturista.ucsi"),
+        Rule.Institute => user is "admin" or "junta",
         Rule.Edit or Rule.Submit => user == "admin" || (ownUnit && user == "titular.ucsi"),
         Rule.Review or Rule.Reopen => user is "admin" or "junta",
         Rule.Capture => ownUnit && user is "titular.ucsi" or "capturista.ucsi",
@@ -150,7 +153,7 @@ public partial class PermissionMatrixTests
             var rule = Rules[$"{method} {pattern}"];
             // Own program, another unit's program, and own program with another program's objective, line or evidence in the URL.
             var mixed = own with { ObjectiveId = other.ObjectiveId, LineId = other.LineId, EvidenceId = other.EvidenceId };
-            var variants = pattern.Contains("{programId}", StringComparison.Ordinal)
+            var variants = pattern.Contains("{programId}", StringComparison.Ordinal) || rule == Rule.UnitRead
                 ? ChildId().IsMatch(pattern) ? new[] { (own, true, false), (other, false, false), (mixed, true, true) } : [(own, true, false), (other, false, false)]
                 : new[] { (own, true, false) };
             foreach (var (ids, ownUnit, foreignChild) in variants)

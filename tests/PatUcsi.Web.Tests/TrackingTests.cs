@@ -139,6 +139,58 @@ public sealed partial class TrackingTests(ChromiumFixture chromium) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task The_junta_sees_every_unit_side_by_side_and_a_unit_its_years()
+    {
+        await using var factory = await WithApprovedMonths();
+        using var junta = await factory.SignedIn("junta");
+        using var capturista = await factory.SignedIn("capturista.ucsi");
+        ProgramReport report;
+        int unitId;
+        await using (var db = factory.Database.Context())
+        {
+            report = (await db.ProgramReportAsync(1, new DateOnly(2024, 7, 20)))!;
+            unitId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Programs.Where(p => p.Id == 1).Select(p => p.UnitId));
+        }
+
+        var html = await junta.Html("/institucional?anio=2024");
+        var units = ChartData(html, "datos-unidades");
+        Assert.Equal(["UCSI"], units.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal([report.OverallPercent!.Value], Numbers(units, "values"));
+        // UCSI's months: January to May approved (all sent on 20 July: late), June due and unreported, July on still to come.
+        var row = Regex.Match(html, "<th scope=\"row\">UCSI</th>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var cells = Regex.Matches(row, "<td class=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([.. Enumerable.Repeat("month-approved month-late", 5), "month-overdue", .. Enumerable.Repeat("month-none", 6)], cells);
+        Assert.Contains("Sin programa para este ejercicio.", html); // the other active units have none for 2024
+        Assert.Equal(HttpStatusCode.OK, (await junta.GetAsync(new Uri("/institucional?anio=abc", UriKind.Relative))).StatusCode);
+
+        // A unit's users do not see the institute, but do see their own unit across years (and not another's).
+        Assert.Equal(HttpStatusCode.Forbidden, (await capturista.GetAsync(new Uri("/institucional", UriKind.Relative))).StatusCode);
+        var years = ChartData(await capturista.Html($"/institucional/unidades/{unitId}"), "datos-anios");
+        Assert.Equal([2024m], Numbers(years, "labels"));
+        Assert.Equal([report.OverallPercent!.Value], Numbers(years, "values"));
+        Assert.Equal(HttpStatusCode.NotFound, (await junta.GetAsync(new Uri("/institucional/unidades/999999", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_junta_opens_the_institute_and_a_unit_in_the_browser()
+    {
+        var baseUrl = "";
+        await using var factory = await WithApprovedMonths(url => baseUrl = url);
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 900 }, ReducedMotion = ReducedMotion.Reduce });
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await BrowserJourneyTests.SignInWithKeyboard(page, "junta");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Avance institucional" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Avance institucional del Programa Anual de Trabajo 2024" })).ToBeVisibleAsync();
+        Assert.Equal(1, await Drawn(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "22-institucional-junta.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Años anteriores de UCSI" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "UCSI: avance por ejercicio" })).ToBeVisibleAsync();
+        Assert.Equal(1, await Drawn(page));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "23-unidad-por-ejercicio.png"), FullPage = true });
+    }
+
     /// <summary>How many of the page's charts Chart.js drew.</summary>
     private static Task<int> Drawn(IPage page) =>
         page.EvaluateAsync<int>("() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => window.Chart && Chart.getChart(c)).length");
