@@ -78,6 +78,7 @@ public partial class PermissionMatrixTests
         ["GET /programas/{programId}/exportar/transparencia"] = Rule.Read,
         ["GET /programas/{programId}/seguimiento"] = Rule.Read,
         ["GET /institucional"] = Rule.Institute,
+        ["GET /institucional/exportar/trimestral/{anio}/{trimestre}/{formato}"] = Rule.Institute,
         ["GET /institucional/unidades/{unitId}"] = Rule.UnitRead,
         ["GET /programas/{programId}/seguimiento/{lineId}"] = Rule.Read,
         ["GET /programas/{programId}/exportar/seguimiento"] = Rule.Read,
@@ -232,6 +233,9 @@ public partial class PermissionMatrixTests
         .Replace("{unitId}", Id(ids.UnitId), StringComparison.Ordinal)
         .Replace("{userId}", ids.UserId, StringComparison.Ordinal)
         .Replace("{month}", "3", StringComparison.Ordinal)
+        .Replace("{anio}", "2024", StringComparison.Ordinal)
+        .Replace("{trimestre}", "2", StringComparison.Ordinal)
+        .Replace("{formato}", "pdf", StringComparison.Ordinal)
         .Replace("{evidenceId}", Id(ids.EvidenceId), StringComparison.Ordinal)
         .Replace("{status}", "500", StringComparison.Ordinal);
 

@@ -1,8 +1,22 @@
+using PatUcsi.Domain.Reporting;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace PatUcsi.Exports.Pdf;
+
+/// <summary>One bar of <see cref="PdfComposer.BarChart"/>.</summary>
+public sealed record ChartBar(string Label, decimal Value, XColor Color)
+{
+    /// <summary>The semáforo's colours, as the pages draw them.</summary>
+    public static XColor Of(PatUcsi.Domain.Calculation.TrafficLight light) => light switch
+    {
+        PatUcsi.Domain.Calculation.TrafficLight.Green => XColor.FromArgb(0x1f, 0x7a, 0x3a),
+        PatUcsi.Domain.Calculation.TrafficLight.Yellow => XColor.FromArgb(0xb3, 0x86, 0x00),
+        PatUcsi.Domain.Calculation.TrafficLight.Red => XColor.FromArgb(0xc8, 0x10, 0x2e),
+        _ => XColor.FromArgb(0x76, 0x76, 0x76),
+    };
+}
 
 public sealed record TableColumn(string Header, double Width, XStringAlignment Align = XStringAlignment.Near);
 
@@ -291,6 +305,51 @@ public sealed class PdfComposer : IDisposable
             x += widths[i];
         }
         _y += height;
+    }
+
+    /// <summary>
+    /// A horizontal bar chart drawn with PDFsharp's own lines and rectangles: one labelled bar per item with its value
+    /// written at its end, over a scale from 0 to <paramref name="max"/> (the largest value when null), kept on one page.
+    /// </summary>
+    public void BarChart(string title, IReadOnlyList<ChartBar> bars, decimal? max = null, string suffix = "")
+    {
+        // Up to 30 bars a chart: more would not fit on one page.
+        const int perChart = 30;
+        if (bars.Count > perChart)
+        {
+            foreach (var (chunk, i) in bars.Chunk(perChart).Select((c, i) => (c, i)))
+                BarChart(i == 0 ? title : $"{title} (continúa)", chunk, max ?? bars.Max(b => b.Value), suffix);
+            return;
+        }
+        const double barHeight = 11, gap = 4, labelWidth = 110, valueWidth = 48, size = 8;
+        var height = 18 + bars.Count * (barHeight + gap) + 16;
+        EnsureSpace(height);
+        var g = _graphics!;
+        g.DrawString(title, Font(9.5, true), XBrushes.Black, new XRect(Left, _y, Width, 12), XStringFormats.TopLeft);
+        _y += 18;
+        var top = _y;
+        var scaleWidth = Width - labelWidth - valueWidth;
+        // Counts get a scale of whole numbers: the largest rounded up to a multiple of the four divisions.
+        var scale = (double)(max ?? Math.Ceiling(Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value)) / 4) * 4);
+        var axis = new XPen(XColors.DimGray, 0.5);
+        var grid = new XPen(XColors.LightGray, 0.4);
+        for (var i = 0; i <= 4; i++)
+        {
+            var x = Left + labelWidth + scaleWidth * i / 4;
+            g.DrawLine(i == 0 ? axis : grid, x, top - 2, x, top + bars.Count * (barHeight + gap));
+            g.DrawString(Display.Number(Math.Round((decimal)(scale * i / 4), 1)) + suffix, Font(6.5), XBrushes.DimGray,
+                new XRect(x - 30, top + bars.Count * (barHeight + gap) + 2, 60, 8), XStringFormats.TopCenter);
+        }
+        foreach (var bar in bars)
+        {
+            g.DrawString(bar.Label, Font(size), XBrushes.Black, new XRect(Left, _y + 1, labelWidth - 6, barHeight), XStringFormats.TopRight);
+            var length = scaleWidth * Math.Min(1, (double)bar.Value / scale);
+            if (length > 0) g.DrawRectangle(new XSolidBrush(bar.Color), Left + labelWidth, _y, length, barHeight);
+            g.DrawString(Display.Number(Math.Round(bar.Value, 1)) + suffix, Font(size, true), XBrushes.Black,
+                new XRect(Left + labelWidth + length + 3, _y + 1, valueWidth, barHeight), XStringFormats.TopLeft);
+            _y += barHeight + gap;
+        }
+        _y += 22;
     }
 
     public void EnsureSpace(double height)

@@ -5,6 +5,8 @@ using PatUcsi.Domain;
 using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Reporting;
 using PatUcsi.Domain.Security;
+using PatUcsi.Exports.Excel;
+using PatUcsi.Exports.Pdf;
 using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Institute;
@@ -48,13 +50,37 @@ public sealed class InstituteController(PatDbContext db, ProgramReportCache cach
         return View(new UnitYearsPageModel(unitId, unit.ShortName, unit.Name, clock.Today(), [.. years.OrderByDescending(y => y.Year)]));
     }
 
+    /// <summary>The informe trimestral for the Consejo General, as PDF or workbook.</summary>
+    [HttpGet("exportar/trimestral/{anio:int}/{trimestre:int}/{formato}")]
+    public async Task<IActionResult> Quarterly(string formato, int anio, int trimestre, CancellationToken ct)
+    {
+        if (AccessPolicy.BelongsToUnit(User.ToActor().Role)) return Forbid();
+        if (formato is not ("pdf" or "xlsx") || trimestre is < 1 or > 4 || !await db.Programs.AnyAsync(p => p.Year == anio, ct)) return NotFound();
+        var programs = await db.Programs.Where(p => p.Year == anio)
+            .Select(p => new Row(p.UnitId, p.Unit.ShortName, p.Unit.Name, p.Year, p.Id, p.State)).ToListAsync(ct);
+        var without = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == anio))
+            .Select(u => new Row(u.Id, u.ShortName, u.Name, anio, null, null)).ToListAsync(ct);
+        var cutOff = TransparencyTable.Quarter(anio, trimestre).Last;
+        var units = await UnitYearsAsync([.. programs, .. without], ct, cutOff);
+        var report = new QuarterlyReport(trimestre, clock.Today(), new InstituteOverview(anio, cutOff, [.. units.OrderBy(u => u.UnitShortName, StringComparer.Ordinal)]));
+        var name = $"informe-trimestral-{anio}-t{trimestre}.{formato}";
+        return formato == "pdf"
+            ? File(QuarterlyReportPdf.Build(report), "application/pdf", name)
+            : File(QuarterlyWorkbook.Build(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
     private sealed record Row(int UnitId, string ShortName, string Name, int Year, int? ProgramId, ProgramState? State);
 
-    /// <summary>The approved programs' figures as of today (from the cache) and every month report of the programs, in one query.</summary>
-    private async Task<List<UnitYear>> UnitYearsAsync(IReadOnlyList<Row> rows, CancellationToken ct)
+    /// <summary>
+    /// The approved programs' figures (from the cache) as of today, or as of a quarter's cut-off counting the approvals
+    /// given until today; and every month report of the programs, in one query.
+    /// </summary>
+    private async Task<List<UnitYear>> UnitYearsAsync(IReadOnlyList<Row> rows, CancellationToken ct, DateOnly? cutOff = null)
     {
         var approved = rows.Where(r => r.State == ProgramState.Approved).Select(r => r.ProgramId!.Value).ToList();
-        var reports = await cache.GetManyAsync(db, approved, clock.Today(), ct: ct);
+        var reports = cutOff is { } last
+            ? await cache.GetManyAsync(db, approved, last, clock.Today(), ct)
+            : await cache.GetManyAsync(db, approved, clock.Today(), ct: ct);
         var statuses = (await db.PeriodReports.Where(r => approved.Contains(r.ProgramId))
                 .Select(r => new { r.ProgramId, Status = new ReportStatus(r.Month, r.State, r.IsLate, r.ApprovedAt) }).ToListAsync(ct))
             .ToLookup(r => r.ProgramId, r => r.Status);
