@@ -61,8 +61,11 @@ pages() { # the function to call for each page: label cookie path
   "$1" "period page, May (/programas/1/avance/5)" "$titular" "/programas/1/avance/5"
   "$1" "unit home (titular)" "$titular" "/"
   "$1" "Junta home (every unit of the year)" "$junta" "/"
+  "$1" "seguimiento UCSI 2024 (/programas/1/seguimiento)" "$titular" "/programas/1/seguimiento"
+  "$1" "institute view (/institucional)" "$junta" "/institucional?anio=2024"
   if [ "$scale" = 1 ]; then
     "$1" "Junta home, 2033 (20 units)" "$junta" "/?anio=2033"
+    "$1" "institute view, 2033 (20 units)" "$junta" "/institucional?anio=2033"
     "$1" "large program (120 indicators, /programas/$large)" "$junta" "/programas/$large"
   fi
   "$1" "/health" "" "/health"

@@ -53,7 +53,8 @@ public sealed class QueryCountTests
         ("junta", "/?anio=2024"), ("junta", "/programas/1"), ("junta", "/programas/1/avance"), ("junta", "/programas/1/avance/5"),
         ("junta", "/programas/1/historial"), ("titular.ucsi", "/"), ("titular.ucsi", "/programas/1?fecha=2024-06-15"),
         ("titular.ucsi", "/programas/1/avance/5"), ("capturista.ucsi", "/"), ("admin", "/?anio=2024"), ("admin", "/admin/unidades"),
-        ("admin", "/admin/usuarios"),
+        ("admin", "/admin/usuarios"), ("titular.ucsi", "/programas/1/seguimiento"), ("titular.ucsi", "/programas/1/seguimiento/1"),
+        ("junta", "/institucional?anio=2024"), ("junta", "/institucional/unidades/1"),
     ];
 
     [Fact]
