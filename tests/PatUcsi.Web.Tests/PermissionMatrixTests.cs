@@ -78,6 +78,8 @@ public partial class PermissionMatrixTests
         ["GET /programas/{programId}/exportar/transparencia"] = Rule.Read,
         ["GET /programas/{programId}/seguimiento"] = Rule.Read,
         ["GET /institucional"] = Rule.Institute,
+        ["GET /pendientes"] = Rule.SignedIn,
+        ["GET /pendientes/cuenta"] = Rule.SignedIn,
         ["GET /institucional/exportar/trimestral/{anio}/{trimestre}/{formato}"] = Rule.Institute,
         ["GET /institucional/unidades/{unitId}"] = Rule.UnitRead,
         ["GET /programas/{programId}/seguimiento/{lineId}"] = Rule.Read,

@@ -23,6 +23,7 @@ public static class AppSetup
         builder.Services.AddDbContext<PatDbContext>(options => options.Use(provider, connection));
         builder.Services.AddSingleton(new DatabaseSettings(provider, connection));
         builder.Services.AddSingleton<ProgramReportCache>();
+        builder.Services.AddMemoryCache(); // small values per user (the Pendientes count)
         // Keys in the database: sign-in survives restarts, and every instance behind the proxy reads the same cookies.
         builder.Services.AddDataProtection().PersistKeysToDbContext<PatDbContext>().SetApplicationName("PatUcsi");
         // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).

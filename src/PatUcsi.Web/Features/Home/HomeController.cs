@@ -63,34 +63,12 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, Ti
     /// </summary>
     private async Task<HomeViewModel> UnitHome(Actor actor, CancellationToken ct)
     {
-        var own = await Summaries(db.Programs.Where(p => p.UnitId == actor.UnitId).OrderByDescending(p => p.Year)).ToListAsync(ct);
-        var years = own.ToDictionary(p => p.Id!.Value, p => p.Year);
-        // Every report of the unit in one query (twelve a year): what was returned, the Titular's inbox and the pending months come from it.
-        var unitReports = await db.PeriodReports.Where(r => r.Program.UnitId == actor.UnitId).AsNoTracking().ToListAsync(ct);
-        var returned = unitReports.Where(r => r.State == ReportState.Returned).OrderBy(r => years[r.ProgramId]).ThenBy(r => r.Month)
-            .Select(r => new ReturnedItem(r.ProgramId, years[r.ProgramId], r.Month, r.ReviewComment)).ToList();
-        if (actor.Role == Role.Titular)
-            returned.AddRange(own.Where(p => p.Returned).Select(p => new ReturnedItem(p.Id!.Value, p.Year, null, p.ReviewComment)));
-        var approvedIds = own.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList();
-        if (approvedIds.Count == 0) return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), null, [], [], returned);
-
-        var reportsByProgram = unitReports.ToLookup(r => r.ProgramId);
-        // Only a program with a month not yet sent can have one pending: years wholly reported and years still to come are not loaded.
-        var open = approvedIds.Where(id => years[id] <= Today.Year && reportsByProgram[id].Count(r => r.State is ReportState.Submitted or ReportState.Approved) < 12).ToList();
-        var loaded = (await db.LoadForProgressAsync(open, ct)).ToDictionary(p => p.Id);
-        var pending = open // newest year first
-            .SelectMany(id => PeriodPageBuilder.PendingMonths(loaded[id], reportsByProgram[id].ToList(), Today)
-                .Select(p => new PendingPeriod(id, loaded[id].Year, p.Month, p.DueDate, p.State)))
-            .ToList();
-        var inbox = actor.Role == Role.Titular
-            ? unitReports.Where(r => r.State == ReportState.Submitted).OrderBy(r => r.SubmittedAt)
-                .Select(r => new InboxItem(r.ProgramId, years[r.ProgramId], r.Month, r.SubmittedBy, r.SubmittedAt, r.IsLate)).ToList()
-            : [];
-        var current = await cache.GetAsync(db, approvedIds[0], Today, ct: ct); // the newest year's indicators are shown
-        return new HomeViewModel(own, null, [], false, new Dictionary<int, ProgramReport>(), current, pending, inbox, returned);
+        var work = await UnitWork.LoadAsync(db, actor, Today, ct);
+        var current = work.ApprovedIds.Count == 0 ? null : await cache.GetAsync(db, work.ApprovedIds[0], Today, ct: ct); // the newest year's indicators
+        return new HomeViewModel(work.Own, null, [], false, new Dictionary<int, ProgramReport>(), current, work.Pending, work.Inbox, work.Returned);
     }
 
-    private static IQueryable<ProgramSummary> Summaries(IQueryable<AnnualProgram> programs) =>
+    internal static IQueryable<ProgramSummary> Summaries(IQueryable<AnnualProgram> programs) =>
         programs.Select(p => new ProgramSummary(p.Id, p.Unit.ShortName, p.Unit.Name, p.Year, p.State,
             p.Objectives.Count, p.Objectives.SelectMany(o => o.ActionLines).Count(), p.State == ProgramState.Draft && p.ReviewComment != null,
             p.State == ProgramState.Draft ? p.ReviewComment : null));

@@ -15,3 +15,17 @@ document.addEventListener('DOMContentLoaded', () => {
   if (summary) summary.focus();
   else if (target && target.matches('button, a, input, select, textarea')) target.focus();
 });
+
+// The menu's count of pending items, asked once the page has loaded (no page waits for it).
+document.addEventListener('DOMContentLoaded', () => {
+  const badge = document.getElementById('pending-count');
+  if (!badge) return;
+  fetch('/pendientes/cuenta', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((data) => {
+      if (!data || data.count === 0) return;
+      badge.textContent = data.count;
+      badge.hidden = false;
+    })
+    .catch(() => {});
+});
