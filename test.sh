@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test as CI does: on a real PostgreSQL server, a real Chromium, nginx with TLS in front of the app,
-# poppler's PDF tools and LibreOffice Calc, all from Debian's packages. What is missing is installed (as root) or reported; PostgreSQL is started in a throwaway
+# poppler's PDF tools, LibreOffice Calc and an SMTP server (aiosmtpd), all from Debian's packages. What is missing is installed (as root) or reported; PostgreSQL is started in a throwaway
 # cluster unless PAT_TEST_POSTGRES already names a server. Ends with "N passed, N failed, N skipped"
 # and fails when any test failed or was skipped, or when no test ran.
 set -euo pipefail
@@ -15,6 +15,7 @@ command -v openssl >/dev/null || need+=(openssl)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 command -v java >/dev/null || need+=(default-jre-headless)
+[ -x /usr/bin/aiosmtpd ] || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${need[*]}…"

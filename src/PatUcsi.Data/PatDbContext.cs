@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PatUcsi.Data.Auditing;
 using PatUcsi.Data.Identity;
+using PatUcsi.Data.Notifications;
+using PatUcsi.Domain.Notifications;
 using PatUcsi.Domain;
 using PatUcsi.Domain.Auditing;
 using PatUcsi.Domain.Indicators;
@@ -15,7 +17,7 @@ using PatUcsi.Domain.Units;
 
 namespace PatUcsi.Data;
 
-public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext? audit = null, TimeProvider? clock = null)
+public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext? audit = null, TimeProvider? clock = null, MailSettings? mail = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly IAuditContext _audit = audit ?? new SystemAuditContext();
@@ -36,6 +38,8 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    /// <summary>E-mails to deliver, written with the changes that cause them.</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     /// <summary>The keys that protect sign-in and form cookies, shared by every instance of the app.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -64,6 +68,8 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Once, before any attempt: a retried save writes the same e-mails.
+        if (mail is { Enabled: true }) await OutboxWriter.CollectAsync(this, mail, cancellationToken);
         // Inside the caller's transaction the caller decides about retrying.
         var saved = Database.CurrentTransaction is not null
             ? await SaveOnceAsync(ownTransaction: false, cancellationToken)

@@ -366,6 +366,59 @@ namespace PatUcsi.Data.Migrations
                     b.ToTable("PeriodGoals", (string)null);
                 });
 
+            modelBuilder.Entity("PatUcsi.Domain.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .HasAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.IdentityColumn);
+
+                    b.Property<int>("Attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000);
+
+                    b.Property<DateTime>("CreatedAtUtc");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000);
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime?>("LockedUntilUtc");
+
+                    b.Property<DateTime>("NextAttemptUtc");
+
+                    b.Property<DateTime?>("SentAtUtc");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500);
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<string>("ToUser")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAtUtc", "NextAttemptUtc");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("PatUcsi.Domain.Programs.Abbreviation", b =>
                 {
                     b.Property<int>("Id")

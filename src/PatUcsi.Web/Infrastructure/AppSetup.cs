@@ -24,6 +24,14 @@ public static class AppSetup
         builder.Services.AddSingleton(new DatabaseSettings(provider, connection));
         builder.Services.AddSingleton<ProgramReportCache>();
         builder.Services.AddMemoryCache(); // small values per user (the Pendientes count)
+        builder.Services.Configure<Email.EmailOptions>(builder.Configuration.GetSection("Email"));
+        builder.Services.AddSingleton(services =>
+        {
+            var email = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Email.EmailOptions>>().Value;
+            return new PatUcsi.Data.Notifications.MailSettings(email.Enabled, email.BaseUrl);
+        });
+        builder.Services.AddSingleton<Email.OutboxSender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Email.OutboxSender>());
         // Keys in the database: sign-in survives restarts, and every instance behind the proxy reads the same cookies.
         builder.Services.AddDataProtection().PersistKeysToDbContext<PatDbContext>().SetApplicationName("PatUcsi");
         // The one clock: the system's time read in the institute's zone (Institute:TimeZone, default America/Mazatlan).
