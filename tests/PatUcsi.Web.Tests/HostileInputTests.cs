@@ -281,7 +281,10 @@ public sealed partial class HostileInputTests(ITestOutputHelper output)
             .Replace("{evidenceId}", Id(children.Evidence), StringComparison.Ordinal)
             .Replace("{unitId}", route == Route.Own ? Id(ids.UnitId) : "999999", StringComparison.Ordinal)
             .Replace("{userId}", route == Route.Own ? ids.UserId : "no-existe", StringComparison.Ordinal)
-            .Replace("{month}", "5", StringComparison.Ordinal);
+            .Replace("{month}", "5", StringComparison.Ordinal)
+            .Replace("{anio}", "2024", StringComparison.Ordinal)
+            .Replace("{trimestre}", "2", StringComparison.Ordinal)
+            .Replace("{formato}", "pdf", StringComparison.Ordinal);
     }
 
     /// <summary>The page that holds the route's form, as a user reaches it.</summary>
