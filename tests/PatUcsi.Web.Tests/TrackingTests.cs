@@ -191,9 +191,12 @@ public sealed partial class TrackingTests(ChromiumFixture chromium) : IClassFixt
         await page.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "23-unidad-por-ejercicio.png"), FullPage = true });
     }
 
-    /// <summary>How many of the page's charts Chart.js drew.</summary>
-    private static Task<int> Drawn(IPage page) =>
-        page.EvaluateAsync<int>("() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => window.Chart && Chart.getChart(c)).length");
+    /// <summary>How many of the page's charts Chart.js drew, once the page has loaded (its scripts run last).</summary>
+    private static async Task<int> Drawn(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return await page.EvaluateAsync<int>("() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => window.Chart && Chart.getChart(c)).length");
+    }
 
     private static JsonElement ChartData(string html, string id)
     {

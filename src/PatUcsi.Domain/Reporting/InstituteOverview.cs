@@ -30,9 +30,11 @@ public sealed record UnitYear(
     int UnitId, string UnitShortName, string UnitName, int Year, int? ProgramId, ProgramState? State, ProgramReport? Report,
     IReadOnlyList<MonthCell> Months, DateTime? LastApprovalUtc)
 {
-    public decimal? OverallPercent => Report?.OverallPercent;
+    /// <summary>The report's avance general, computed once (the pages read it many times).</summary>
+    public decimal? OverallPercent { get; private init; }
 
-    public IReadOnlyDictionary<IndicatorStatus, int> StatusCounts => Report?.StatusCounts ?? new Dictionary<IndicatorStatus, int>();
+    /// <summary>The report's indicators per estatus, counted once.</summary>
+    public IReadOnlyDictionary<IndicatorStatus, int> StatusCounts { get; private init; } = new Dictionary<IndicatorStatus, int>();
 
     public int Overdue => Months.Count(m => m.State == MonthState.Overdue);
 
@@ -46,7 +48,7 @@ public sealed record UnitYear(
     public static UnitYear Of(int unitId, string shortName, string name, int year, int? programId, ProgramState? state, ProgramReport? report,
         IReadOnlyCollection<ReportStatus> reports)
     {
-        var overdue = report is null ? [] : TrackingTable.Build(report, new()).Overdue.Select(o => o.Month).ToHashSet();
+        var overdue = report is null ? [] : TrackingTable.OverdueMonths(report).Select(o => o.Month).ToHashSet();
         var due = report is null ? [] : report.Rows.SelectMany(r => r.Timeline).Select(m => m.Period.LastMonth).ToHashSet();
         var months = Enumerable.Range(1, 12).Select(month =>
         {
@@ -63,7 +65,11 @@ public sealed record UnitYear(
             return new MonthCell(month, report is null ? MonthState.NothingDue : monthState, stored?.IsLate ?? false);
         }).ToList();
         return new UnitYear(unitId, shortName, name, year, programId, state, report, months,
-            reports.Where(r => r.State == ReportState.Approved).Max(r => r.ApprovedAtUtc));
+            reports.Where(r => r.State == ReportState.Approved).Max(r => r.ApprovedAtUtc))
+        {
+            OverallPercent = report?.OverallPercent,
+            StatusCounts = report?.StatusCounts ?? new Dictionary<IndicatorStatus, int>(),
+        };
     }
 }
 

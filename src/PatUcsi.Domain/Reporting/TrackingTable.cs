@@ -44,14 +44,17 @@ public sealed record TrackingTable(ProgramReport Report, TrackingFilter Filter, 
             .Select(g => new TrackingGroup(g.Key, ReportingCalendar.Periods(report.Year, g.Key, 1, 12),
                 g.OrderBy(r => r.ObjectiveNumber).ToList()))
             .ToList();
-        var overdue = report.Rows
+        return new TrackingTable(report, filter, groups, OverdueMonths(report));
+    }
+
+    /// <summary>The months with an indicator's period due and unreported (or only in capture), and how many.</summary>
+    public static IReadOnlyList<OverdueMonth> OverdueMonths(ProgramReport report) =>
+        report.Rows
             .SelectMany(r => r.Timeline.Where(m => m.Kind == PeriodMarkKind.Missing || (m.Kind == PeriodMarkKind.Draft && m.IsLate)).Select(m => m.Period))
             .GroupBy(p => p.LastMonth)
             .OrderBy(g => g.Key)
             .Select(g => new OverdueMonth(g.Key, g.Count()))
             .ToList();
-        return new TrackingTable(report, filter, groups, overdue);
-    }
 }
 
 /// <summary>The sentences the tracking table prints, the same on the page and in the workbook.</summary>

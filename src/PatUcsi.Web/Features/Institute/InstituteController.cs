@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PatUcsi.Data;
 using PatUcsi.Domain;
 using PatUcsi.Domain.Programs;
@@ -21,7 +22,7 @@ public sealed record UnitYearsPageModel(int UnitId, string UnitShortName, string
 /// approval) with a units × months grid of report states, and one unit compared with its other years.
 /// </summary>
 [Route("institucional")]
-public sealed class InstituteController(PatDbContext db, ProgramReportCache cache, TimeProvider clock) : Controller
+public sealed class InstituteController(PatDbContext db, ProgramReportCache cache, TimeProvider clock, IMemoryCache memory) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? anio, CancellationToken ct)
@@ -29,13 +30,24 @@ public sealed class InstituteController(PatDbContext db, ProgramReportCache cach
         if (AccessPolicy.BelongsToUnit(User.ToActor().Role)) return Forbid();
         var years = await db.Programs.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         var year = anio is { } asked && years.Contains(asked) ? asked : years.Count > 0 ? years[0] : clock.GetLocalNow().Year;
+        // Computed once per (year, data version, day): twenty units of 120 indicators are counted once, not on every visit.
+        var overview = await memory.GetOrCreateAsync(("institucional", year, await db.DataVersionAsync(ct), clock.Today()), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return await OverviewAsync(year, clock.Today(), null, ct);
+        });
+        return View(new InstitutePageModel(overview!, years));
+    }
+
+    /// <summary>Every unit of the year: those with a program and the active ones without (the Junta must see who has none).</summary>
+    private async Task<InstituteOverview> OverviewAsync(int year, DateOnly asOf, DateOnly? cutOff, CancellationToken ct)
+    {
         var programs = await db.Programs.Where(p => p.Year == year)
             .Select(p => new Row(p.UnitId, p.Unit.ShortName, p.Unit.Name, p.Year, p.Id, p.State)).ToListAsync(ct);
-        // Active units without a program of the year are shown too: the Junta must see who has none.
         var without = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == year))
             .Select(u => new Row(u.Id, u.ShortName, u.Name, year, null, null)).ToListAsync(ct);
-        var units = await UnitYearsAsync([.. programs, .. without], ct);
-        return View(new InstitutePageModel(new InstituteOverview(year, clock.Today(), [.. units.OrderBy(u => u.UnitShortName, StringComparer.Ordinal)]), years));
+        var units = await UnitYearsAsync([.. programs, .. without], ct, cutOff);
+        return new InstituteOverview(year, asOf, [.. units.OrderBy(u => u.UnitShortName, StringComparer.Ordinal)]);
     }
 
     [HttpGet("unidades/{unitId:int}")]
@@ -56,13 +68,8 @@ public sealed class InstituteController(PatDbContext db, ProgramReportCache cach
     {
         if (AccessPolicy.BelongsToUnit(User.ToActor().Role)) return Forbid();
         if (formato is not ("pdf" or "xlsx") || trimestre is < 1 or > 4 || !await db.Programs.AnyAsync(p => p.Year == anio, ct)) return NotFound();
-        var programs = await db.Programs.Where(p => p.Year == anio)
-            .Select(p => new Row(p.UnitId, p.Unit.ShortName, p.Unit.Name, p.Year, p.Id, p.State)).ToListAsync(ct);
-        var without = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == anio))
-            .Select(u => new Row(u.Id, u.ShortName, u.Name, anio, null, null)).ToListAsync(ct);
         var cutOff = TransparencyTable.Quarter(anio, trimestre).Last;
-        var units = await UnitYearsAsync([.. programs, .. without], ct, cutOff);
-        var report = new QuarterlyReport(trimestre, clock.Today(), new InstituteOverview(anio, cutOff, [.. units.OrderBy(u => u.UnitShortName, StringComparer.Ordinal)]));
+        var report = new QuarterlyReport(trimestre, clock.Today(), await OverviewAsync(anio, cutOff, cutOff, ct));
         var name = $"informe-trimestral-{anio}-t{trimestre}.{formato}";
         return formato == "pdf"
             ? File(QuarterlyReportPdf.Build(report), "application/pdf", name)
