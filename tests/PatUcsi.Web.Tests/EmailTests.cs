@@ -61,6 +61,12 @@ public sealed class EmailTests
             Assert.Equal(("capturista@ieebcs.example", 1), (waiting.ToAddress, waiting.Attempts));
             Assert.NotNull(waiting.LastError);
         }
+        using (var admin = await factory.SignedIn("admin"))
+        {
+            var during = await admin.Html("/admin/correo");
+            Assert.Contains("Pendientes: 1", during);
+            Assert.Contains("<span>Pendiente; próximo intento", during);
+        }
 
         // Back up, and a minute later (the first backoff) by the app's clock: delivered once.
         await smtp.StartAgainAsync();
@@ -72,6 +78,13 @@ public sealed class EmailTests
         Assert.Equal("capturista@ieebcs.example", all[1].To.Mailboxes.Single().Address);
         await using (var db = factory.Database.Context())
             Assert.True(await db.Outbox.AllAsync(m => m.SentAtUtc != null && m.LastError == null));
+
+        // The administrator sees both as sent, the second after two attempts.
+        using var administrator = await factory.SignedIn("admin");
+        var outbox = await administrator.Html("/admin/correo");
+        Assert.Contains("Enviados: 2", outbox);
+        Assert.Contains("Informe de mayo 2024 aprobado (UCSI)", outbox);
+        Assert.Matches("Informe de mayo 2024 aprobado \\(UCSI\\)</td>\\s*<td>\\s*<span>Enviado el [0-9/]+ [0-9:]+</span>\\s*</td>\\s*<td class=\"text-end\">2</td>", outbox);
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public partial class PermissionMatrixTests
         ["GET /programas/{programId}/seguimiento/{lineId}"] = Rule.Read,
         ["GET /programas/{programId}/exportar/seguimiento"] = Rule.Read,
         ["GET /admin/unidades"] = Rule.Admin,
+        ["GET /admin/correo"] = Rule.Admin,
         ["GET /admin/unidades/nueva"] = Rule.Admin,
         ["POST /admin/unidades/nueva"] = Rule.Admin,
         ["GET /admin/unidades/{unitId}"] = Rule.Admin,
