@@ -5,18 +5,8 @@ using PdfSharp.Pdf;
 
 namespace PatUcsi.Exports.Pdf;
 
-/// <summary>One bar of <see cref="PdfComposer.BarChart"/>.</summary>
-public sealed record ChartBar(string Label, decimal Value, XColor Color)
-{
-    /// <summary>The semáforo's colours, as the pages draw them.</summary>
-    public static XColor Of(PatUcsi.Domain.Calculation.TrafficLight light) => light switch
-    {
-        PatUcsi.Domain.Calculation.TrafficLight.Green => XColor.FromArgb(0x1f, 0x7a, 0x3a),
-        PatUcsi.Domain.Calculation.TrafficLight.Yellow => XColor.FromArgb(0xb3, 0x86, 0x00),
-        PatUcsi.Domain.Calculation.TrafficLight.Red => XColor.FromArgb(0xc8, 0x10, 0x2e),
-        _ => XColor.FromArgb(0x76, 0x76, 0x76),
-    };
-}
+/// <summary>One bar of <see cref="PdfComposer.BarChart"/>, coloured as the pages colour it (<see cref="ChartPalette"/>).</summary>
+public sealed record ChartBar(string Label, decimal Value, string Colour);
 
 public sealed record TableColumn(string Header, double Width, XStringAlignment Align = XStringAlignment.Near);
 
@@ -344,13 +334,17 @@ public sealed class PdfComposer : IDisposable
         {
             g.DrawString(bar.Label, Font(size), XBrushes.Black, new XRect(Left, _y + 1, labelWidth - 6, barHeight), XStringFormats.TopRight);
             var length = scaleWidth * Math.Min(1, (double)bar.Value / scale);
-            if (length > 0) g.DrawRectangle(new XSolidBrush(bar.Color), Left + labelWidth, _y, length, barHeight);
+            if (length > 0) g.DrawRectangle(new XSolidBrush(FromHex(bar.Colour)), Left + labelWidth, _y, length, barHeight);
             g.DrawString(Display.Number(Math.Round(bar.Value, 1)) + suffix, Font(size, true), XBrushes.Black,
                 new XRect(Left + labelWidth + length + 3, _y + 1, valueWidth, barHeight), XStringFormats.TopLeft);
             _y += barHeight + gap;
         }
         _y += 22;
     }
+
+    /// <summary>"#0a3a82" as an opaque colour.</summary>
+    private static XColor FromHex(string hex) =>
+        XColor.FromArgb(int.Parse(hex.AsSpan(1), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) | unchecked((int)0xff000000));
 
     public void EnsureSpace(double height)
     {

@@ -23,7 +23,7 @@ public static class PeriodReportPdf
             return pdf.Finish();
         }
         pdf.BarChart("Avance respecto de lo programado de cada línea reportada (%)",
-            [.. v.Lines.Select(l => new ChartBar(l.Number, l.Figures?.ProgressVsProgrammed ?? 0, ChartBar.Of(l.Figures?.TrafficLight ?? PatUcsi.Domain.Calculation.TrafficLight.None)))], 100, " %");
+            [.. v.Lines.Select(l => new ChartBar(l.Number, l.Figures?.ProgressVsProgrammed ?? 0, ChartPalette.TrafficLight(l.Figures?.TrafficLight ?? PatUcsi.Domain.Calculation.TrafficLight.None)))], 100, " %");
         pdf.Table(
         [
             new("Línea", 22), new("Actividad", 90), new("Indicador", 60), new("Valores", 55), new("Descripción", 90),

@@ -25,9 +25,9 @@ public static class QuarterlyReportPdf
             pdf.Paragraph("Ninguna unidad tiene un programa aprobado en este ejercicio.");
         else
         {
-            pdf.BarChart("Avance general por unidad (%)", [.. withFigures.Select(u => new ChartBar(u.UnitShortName, u.OverallPercent ?? 0, Blue))], 100, " %");
+            pdf.BarChart("Avance general por unidad (%)", [.. withFigures.Select(u => new ChartBar(u.UnitShortName, u.OverallPercent ?? 0, ChartPalette.Achieved))], 100, " %");
             var counts = q.Overview.StatusCounts;
-            pdf.BarChart("Indicadores por estatus", [.. OfficialTerms.Statuses.Select(s => new ChartBar(s.Value, counts.GetValueOrDefault(s.Key), StatusColor(s.Key)))]);
+            pdf.BarChart("Indicadores por estatus", [.. OfficialTerms.Statuses.Select(s => new ChartBar(s.Value, counts.GetValueOrDefault(s.Key), ChartPalette.Status(s.Key)))]);
         }
 
         pdf.Heading("Avance por unidad", 12);
@@ -63,16 +63,4 @@ public static class QuarterlyReportPdf
             ]), 7.5);
         return pdf.Finish();
     }
-
-    private static readonly XColor Blue = XColor.FromArgb(0x0a, 0x3a, 0x82);
-
-    /// <summary>The estatus colours of the pages' charts.</summary>
-    internal static XColor StatusColor(IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Met => XColor.FromArgb(0x1f, 0x7a, 0x3a),
-        IndicatorStatus.Late or IndicatorStatus.NotMet => XColor.FromArgb(0xc8, 0x10, 0x2e),
-        IndicatorStatus.InProgress => Blue,
-        IndicatorStatus.Cancelled => XColor.FromArgb(0x4d, 0x4d, 0x4d),
-        _ => XColor.FromArgb(0x76, 0x76, 0x76),
-    };
 }

@@ -27,4 +27,14 @@ public static class Format
         TrafficLight.Red => "light-red",
         _ => "light-none",
     };
+
+    /// <summary>Where a period's report stands, in the words the timelines and tables use.</summary>
+    public static string Mark(PeriodMarkKind kind) => kind switch
+    {
+        PeriodMarkKind.Approved => "aprobado",
+        PeriodMarkKind.Submitted => "enviado",
+        PeriodMarkKind.Draft => "en captura",
+        PeriodMarkKind.Missing => "sin reportar",
+        _ => "por venir",
+    };
 }

@@ -110,6 +110,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<EmailOpti
         var mime = new MimeMessage
         {
             Subject = m.Subject,
+            Date = clock.GetUtcNow(), // the app's one clock, as every time it prints
             Body = new TextPart("plain") { Text = m.Body },
             // The same id on a resend: a mail server or client that already has it can tell.
             MessageId = $"pat-{m.Id}-{m.CreatedAtUtc.Ticks}@{new Uri(options.Value.BaseUrl).Host}",
