@@ -92,8 +92,19 @@ public sealed class BrowserJourneyTests(ChromiumFixture chromium) : IClassFixtur
         await page.Keyboard.TypeAsync(user);
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
+        // What was typed is what is sent: a key lost on a loaded machine fails here, by name, not as a timeout.
+        await Assertions.Expect(page.GetByLabel("Usuario")).ToHaveValueAsync(user);
+        await Assertions.Expect(page.GetByLabel("Contraseña")).ToHaveValueAsync(PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/cuenta/entrar", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/cuenta/entrar", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            // Still on the sign-in page: say what the page says (a refused sign-in, an antiforgery error…).
+            throw new Xunit.Sdk.XunitException($"{user} no entró; la página dice: {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     private static Task Shot(IPage page, string name) =>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PatUcsi.Data;
 using PatUcsi.Data.Identity;
 
 namespace PatUcsi.Web.Tests;
@@ -10,11 +11,12 @@ namespace PatUcsi.Web.Tests;
 /// E-mail through a real SMTP server: written to the outbox with the change, delivered in the background in Spanish
 /// with the link to act on; an outage loses nothing and sends nothing twice; reminders follow the institute's clock.
 /// </summary>
-public sealed class EmailTests
+public sealed class EmailTests(ITestOutputHelper output)
 {
     private const string May = "/programas/1/avance/5";
 
-    private static PatWebFactory App(SmtpServer smtp, string provider = "Sqlite") => new(provider, new Dictionary<string, string>
+    private static PatWebFactory App(SmtpServer smtp, string provider = "Sqlite", string? sharedDatabase = null) => new(provider, new Dictionary<string, string>(
+        sharedDatabase is null ? [] : [new("ConnectionStrings:Pat", sharedDatabase)])
     {
         ["Email:Host"] = "127.0.0.1", ["Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Security"] = "None", ["Email:From"] = "PAT IEEBCS <pat@ieebcs.example>", ["Email:BaseUrl"] = "https://pat.ieebcs.example",
@@ -113,5 +115,106 @@ public sealed class EmailTests
         factory.Time.Now = new DateTimeOffset(2024, 6, 11, 16, 0, 0, TimeSpan.Zero);
         var later = await smtp.WaitForAsync(4);
         Assert.All(later.Skip(2), m => Assert.Equal("Informe de mayo 2024 vencido (UCSI)", m.Subject));
+    }
+
+    [Fact]
+    public async Task Each_user_gets_only_the_e_mails_chosen_and_the_choice_is_audited()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var factory = App(smtp);
+        await GiveAddresses(factory);
+        using var titular = await factory.SignedIn("titular.ucsi");
+        Assert.Contains("Los avisos se envían a <strong>titular@ieebcs.example</strong>", await titular.Html("/cuenta/avisos"));
+
+        // The Titular keeps the program's e-mails and the reminders but not the reports'.
+        var saved = await titular.PostForm("/cuenta/avisos", "/cuenta/avisos",
+            new() { ["Reports"] = "false", ["Programs"] = "true", ["Reminders"] = "true" });
+        Assert.Equal("/cuenta/avisos", saved.Headers.Location?.OriginalString);
+        var page = await titular.Html("/cuenta/avisos");
+        Assert.Contains("Se guardaron sus avisos por correo.", page);
+        Assert.Matches("<input[^>]*name=\"Reports\"[^>]*value=\"true\"", page);
+        Assert.DoesNotMatch("<input[^>]*checked=\"checked\"[^>]*name=\"Reports\"", page);
+        Assert.Matches("<input[^>]*checked=\"checked\"[^>]*name=\"Programs\"", page);
+        await using (var db = factory.Database.Context())
+        {
+            var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "AppUser" && a.EntityKey == "titular.ucsi");
+            Assert.Equal(("titular.ucsi", "{\"EmailTopics\":\"All\"}", "{\"EmailTopics\":\"Programs, Reminders\"}"), (audit.User, audit.Before, audit.After));
+        }
+
+        // A sent report e-mails nobody now; its approval still reaches the Capturista, who kept everything.
+        using var capturista = await factory.SignedIn("capturista.ucsi");
+        var line = ProgressTests.LineIndex(await capturista.Html(May), "1.1");
+        await ProgressTests.PostPeriod(capturista, May, new() { [$"Lines[{line}].Value1"] = "1", [$"Lines[{line}].Narrative"] = "Informe.", ["Accion"] = "enviar" });
+        Assert.Equal(HttpStatusCode.Redirect, (await titular.PostForm(May, $"{May}/aprobar", [])).StatusCode);
+        var only = Assert.Single(await smtp.WaitForAsync(1));
+        Assert.Equal(("capturista@ieebcs.example", "Informe de mayo 2024 aprobado (UCSI)"), (only.To.Mailboxes.Single().Address, only.Subject));
+        await Task.Delay(1000);
+        Assert.Single(smtp.Messages());
+
+        // Without an address, the page says the notices stay in Pendientes.
+        using var junta = await factory.SignedIn("junta");
+        Assert.Contains("Su cuenta no tiene dirección de correo", await junta.Html("/cuenta/avisos"));
+    }
+
+    [Fact]
+    public async Task A_failed_message_shows_in_the_administrators_pendientes_and_goes_when_retried()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var factory = App(smtp);
+        await using (var db = factory.Database.Context())
+        {
+            db.Outbox.Add(new PatUcsi.Domain.Notifications.OutboxMessage("prueba:1", "titular.ucsi", "titular@ieebcs.example", "Aviso de prueba", "Texto.",
+                factory.Time.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+            await db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, PatUcsi.Domain.Notifications.OutboxMessage.MaxAttempts)
+                .SetProperty(m => m.LastError, "Connection refused"));
+        }
+        using var admin = await factory.SignedIn("admin");
+        Assert.Contains("Correos no entregados (1)", await admin.Html("/pendientes"));
+        Assert.Contains("Reintentar los fallidos (1)", await admin.Html("/admin/correo"));
+        await Task.Delay(500);
+        Assert.Empty(smtp.Messages()); // a failed message is not tried again by itself
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostForm("/admin/correo", "/admin/correo/reintentar", [])).StatusCode);
+        Assert.Equal("Aviso de prueba", Assert.Single(await smtp.WaitForAsync(1)).Subject);
+        Assert.DoesNotContain("Correos no entregados", await admin.Html("/pendientes"));
+        await using (var db = factory.Database.Context())
+        {
+            Assert.NotNull((await db.Outbox.SingleAsync()).SentAtUtc);
+            var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == "OutboxMessage" && a.Action == PatUcsi.Domain.Auditing.AuditAction.Update);
+            Assert.Equal("admin", audit.User);
+        }
+    }
+
+    /// <summary>
+    /// Two instances on one PostgreSQL database, each with its sender: every message is claimed by one of them
+    /// (an update only one can win), so each arrives once, and both took part.
+    /// </summary>
+    [Fact]
+    public async Task Two_instances_on_one_PostgreSQL_database_deliver_each_message_once()
+    {
+        const int Count = 120;
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var first = App(smtp, DatabaseProvider.PostgreSql);
+        first.StartOnKestrel();
+        await using var second = App(smtp, DatabaseProvider.PostgreSql, first.Database.ConnectionString);
+        second.StartOnKestrel();
+        await using (var db = first.Database.Context())
+        {
+            db.Outbox.AddRange(Enumerable.Range(1, Count).Select(i => new PatUcsi.Domain.Notifications.OutboxMessage(
+                $"prueba:{i}", "titular.ucsi", $"persona{i}@ieebcs.example", $"Aviso {i}", "Texto.", first.Time.Now.UtcDateTime)));
+            await db.SaveChangesAsync();
+        }
+        var arrived = await smtp.WaitForAsync(Count, seconds: 60);
+        await Task.Delay(1500); // more rounds of both senders: nothing else arrives
+        Assert.Equal(Count, smtp.Messages().Count);
+        Assert.Equal(Count, arrived.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+        await using (var db = first.Database.Context())
+        {
+            Assert.True(await db.Outbox.AllAsync(m => m.SentAtUtc != null && m.Attempts == 1));
+            var senders = await db.Outbox.GroupBy(m => m.LockedBy).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            Figures.Print(output, $"PostgreSQL: {Count} correos con dos instancias, entregados una vez cada uno: {string.Join(" y ", senders.Select(s => s.Count))} por instancia.");
+            Assert.Equal(2, senders.Count);
+        }
     }
 }

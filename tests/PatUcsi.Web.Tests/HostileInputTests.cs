@@ -196,7 +196,9 @@ public sealed partial class HostileInputTests(ITestOutputHelper output)
             else Collect(element, $"{name}[0]", fields);
             return;
         }
-        foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        // What the form shows but never reads back ([BindNever]) is no input.
+        foreach (var property in underlying.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.CanWrite && p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.ModelBinding.BindNeverAttribute>() is null))
             Collect(property.PropertyType, name.Length == 0 ? property.Name : $"{name}.{property.Name}", fields);
     }
 

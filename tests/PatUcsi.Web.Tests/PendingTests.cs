@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace PatUcsi.Web.Tests;
@@ -56,7 +57,14 @@ public sealed class PendingTests(ChromiumFixture chromium) : IClassFixture<Chrom
         await using var factory = new PatWebFactory();
         var baseUrl = factory.StartOnKestrel();
         var months = (await MonthsWithLinesDue(factory)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (user, count) in new[] { ("capturista.ucsi", months), ("titular.ucsi", months), ("junta", null) })
+        // The administrator's pending item: an e-mail that could not be delivered.
+        await using (var db = factory.Database.Context())
+        {
+            db.Outbox.Add(new PatUcsi.Domain.Notifications.OutboxMessage("prueba:1", "titular.ucsi", "titular@ieebcs.example", "Aviso", "Texto.", factory.Time.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+            await db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, PatUcsi.Domain.Notifications.OutboxMessage.MaxAttempts));
+        }
+        foreach (var (user, count) in new[] { ("capturista.ucsi", months), ("titular.ucsi", months), ("junta", null), ("admin", "1") })
         {
             var context = await chromium.Browser.NewContextAsync(new() { BaseURL = baseUrl, Locale = "es-MX", ViewportSize = new() { Width = 1366, Height = 900 } });
             await using var _ = context;
@@ -66,9 +74,20 @@ public sealed class PendingTests(ChromiumFixture chromium) : IClassFixture<Chrom
             await Assertions.Expect(link).ToBeVisibleAsync();
             await link.ClickAsync();
             await Assertions.Expect(browser.GetByRole(AriaRole.Heading, new() { Name = "Pendientes", Exact = true })).ToBeVisibleAsync();
-            if (count is not null)
+            if (user == "admin")
+                await Assertions.Expect(browser.GetByRole(AriaRole.Link, new() { Name = "Revise el error en la bandeja de salida" })).ToBeVisibleAsync();
+            else if (count is not null)
                 await Assertions.Expect(browser.GetByRole(AriaRole.Link, new() { Name = "Informe de enero 2024" })).ToBeVisibleAsync();
             await browser.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, $"24-pendientes-{user}.png"), FullPage = true });
+            if (user != "titular.ucsi") continue;
+            // The user chooses the e-mails from the menu's Avisos: unticks one and saves.
+            await browser.GetByRole(AriaRole.Link, new() { Name = "Avisos", Exact = true }).ClickAsync();
+            await browser.GetByLabel("Informes de avance").UncheckAsync();
+            await browser.GetByRole(AriaRole.Button, new() { Name = "Guardar" }).ClickAsync();
+            await Assertions.Expect(browser.GetByText("Se guardaron sus avisos por correo.")).ToBeVisibleAsync();
+            await Assertions.Expect(browser.GetByLabel("Informes de avance")).Not.ToBeCheckedAsync();
+            await Assertions.Expect(browser.GetByLabel("Recordatorios de entrega")).ToBeCheckedAsync();
+            await browser.ScreenshotAsync(new() { Path = Path.Combine(ChromiumFixture.Screenshots, "24-avisos-por-correo.png"), FullPage = true });
         }
     }
 

@@ -24,6 +24,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> user)
     {
         user.Property(u => u.FullName).HasMaxLength(Lengths.Name).IsRequired();
+        // Users from before the setting get every e-mail; the sentinel is no real value, so a user's own None is saved as None.
+        user.Property(u => u.EmailTopics).HasDefaultValue(Domain.Notifications.EmailTopics.All).HasSentinel((Domain.Notifications.EmailTopics)(-1));
         user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

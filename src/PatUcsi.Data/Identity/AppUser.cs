@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PatUcsi.Domain.Notifications;
 using PatUcsi.Domain.Security;
 using PatUcsi.Domain.Units;
 
@@ -11,6 +12,9 @@ public class AppUser : IdentityUser
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The e-mails this user wants (set on the user's Avisos por correo page).</summary>
+    public EmailTopics EmailTopics { get; set; } = EmailTopics.All;
 }
 
 /// <summary>The four roles, named as users see them.</summary>

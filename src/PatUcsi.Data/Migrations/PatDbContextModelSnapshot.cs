@@ -178,6 +178,10 @@ namespace PatUcsi.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed");
 
+                    b.Property<int>("EmailTopics")
+                        .ValueGeneratedOnAdd()
+                        .HasDefaultValue(7);
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200);

@@ -12,7 +12,7 @@ public sealed record MailSettings(bool Enabled, string BaseUrl);
 /// <summary>
 /// Turns the changes about to be saved into e-mails in the outbox, saved with them in the same transaction: a report
 /// sent (to the unit's Titular), returned, approved or reopened (to its capture staff); a program sent (to the Junta),
-/// returned or approved (to the unit's Titular). Only active users with an e-mail address get one.
+/// returned or approved (to the unit's Titular). Only active users with an e-mail address who want that kind get one.
 /// </summary>
 public static class OutboxWriter
 {
@@ -42,16 +42,17 @@ public static class OutboxWriter
         foreach (var (ev, report) in owned)
         {
             var p = info[report.ProgramId];
-            var to = ev.Action == ReportAction.Submitted ? people.Where(x => x.Role == Roles.Titular && x.UnitId == p.UnitId)
-                : people.Where(x => x.Role == Roles.Capturista && x.UnitId == p.UnitId);
+            var to = people.Where(x => x.Wants(EmailTopics.Reports) && x.UnitId == p.UnitId
+                && x.Role == (ev.Action == ReportAction.Submitted ? Roles.Titular : Roles.Capturista));
             Queue($"informe:{report.ProgramId}:{report.Month}:{ev.Action}:{ev.At.Ticks}", to,
                 Messages.Report(ev.Action, p.ShortName, p.Year, report.Month, report.ProgramId, ev.User, ev.Comment));
         }
         foreach (var (program, was) in programs)
         {
             var p = info[program.Id];
-            var to = program.State == ProgramState.Submitted ? people.Where(x => x.Role == Roles.Junta)
-                : people.Where(x => x.Role == Roles.Titular && x.UnitId == p.UnitId);
+            var toJunta = program.State == ProgramState.Submitted;
+            var to = people.Where(x => x.Wants(EmailTopics.Programs)
+                && (toJunta ? x.Role == Roles.Junta : x.Role == Roles.Titular && x.UnitId == p.UnitId));
             var returned = was == ProgramState.Submitted && program.State == ProgramState.Draft;
             if (program.State == ProgramState.Draft && !returned) continue; // reopened by the Junta: the program page says why
             Queue($"programa:{program.Id}:{program.State}:{now.Ticks}", to,
@@ -63,13 +64,16 @@ public static class OutboxWriter
     public static string Body(Notice notice, string baseUrl) =>
         $"{notice.Body}\n\n{baseUrl.TrimEnd('/')}{notice.Path}\n\n— Programa Anual de Trabajo, Instituto Estatal Electoral de Baja California Sur";
 
-    public sealed record Person(string UserName, string Email, int? UnitId, string Role);
+    public sealed record Person(string UserName, string Email, int? UnitId, string Role, EmailTopics Topics)
+    {
+        public bool Wants(EmailTopics topic) => (Topics & topic) != 0;
+    }
 
-    /// <summary>Every active user with an e-mail address, with their unit and role.</summary>
+    /// <summary>Every active user with an e-mail address, with their unit, role and the e-mails they want.</summary>
     public static Task<List<Person>> RecipientsAsync(PatDbContext db, CancellationToken ct) =>
         (from user in db.Users
          join link in db.UserRoles on user.Id equals link.UserId
          join role in db.Roles on link.RoleId equals role.Id
          where user.IsActive && user.Email != null && user.Email != ""
-         select new Person(user.UserName!, user.Email!, user.UnitId, role.Name!)).AsNoTracking().ToListAsync(ct);
+         select new Person(user.UserName!, user.Email!, user.UnitId, role.Name!, user.EmailTopics)).AsNoTracking().ToListAsync(ct);
 }

@@ -40,6 +40,18 @@ public class OutboxMessage : Entity
 
     public bool IsFailed => SentAtUtc is null && Attempts >= MaxAttempts;
 
+    /// <summary>
+    /// A failed message goes back to the queue with its attempts from zero (the administrator fixed the server's
+    /// settings, or the address): sent on the sender's next round. Returns false for one that has not failed.
+    /// </summary>
+    public bool Retry(DateTime nowUtc)
+    {
+        if (!IsFailed) return false;
+        Attempts = 0;
+        NextAttemptUtc = nowUtc;
+        return true;
+    }
+
     /// <summary>1, 2, 4 … minutes after each failed attempt, at most two hours.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(120, Math.Pow(2, Math.Max(0, attempts - 1))));
 }

@@ -15,7 +15,7 @@ public sealed record OutboxPageModel(bool Enabled, int Pending, int Sent, int Fa
 /// <summary>The administrator's view of the e-mail outbox: what waits, what went, what failed and why.</summary>
 [Authorize(Roles = Roles.Administrator)]
 [Route("admin/correo")]
-public sealed class OutboxController(PatDbContext db, IOptions<EmailOptions> options) : Controller
+public sealed class OutboxController(PatDbContext db, IOptions<EmailOptions> options, TimeProvider clock) : Controller
 {
     /// <summary>Messages listed, newest first.</summary>
     private const int Shown = 100;
@@ -27,5 +27,17 @@ public sealed class OutboxController(PatDbContext db, IOptions<EmailOptions> opt
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var latest = await db.Outbox.AsNoTracking().OrderByDescending(m => m.Id).Take(Shown).ToListAsync(ct);
         return View(new OutboxPageModel(options.Value.Enabled, counts.GetValueOrDefault(0), counts.GetValueOrDefault(1), counts.GetValueOrDefault(2), latest));
+    }
+
+    /// <summary>Every failed message back to the queue: the sender tries them on its next round.</summary>
+    [HttpPost("reintentar")]
+    public async Task<IActionResult> Retry(CancellationToken ct)
+    {
+        var failed = await db.Outbox.Where(m => m.SentAtUtc == null && m.Attempts >= OutboxMessage.MaxAttempts).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var retried = failed.Count(m => m.Retry(now));
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = retried == 0 ? "No hay correos fallidos." : retried == 1 ? "Se volverá a intentar 1 correo." : $"Se volverá a intentar {retried} correos.";
+        return Redirect("/admin/correo");
     }
 }

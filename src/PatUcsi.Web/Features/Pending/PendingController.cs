@@ -13,10 +13,13 @@ namespace PatUcsi.Web.Features.Pending;
 /// <summary>A program waiting for the Junta's review.</summary>
 public sealed record ProgramToReview(int ProgramId, string UnitShortName, int Year);
 
-/// <summary>Everything waiting for this user: a unit's work, or the programs the Junta must review.</summary>
-public sealed record PendingPageModel(UnitWork? Unit, IReadOnlyList<ProgramToReview> Programs)
+/// <summary>
+/// Everything waiting for this user: a unit's work, or the programs the Junta must review (and, for the
+/// administrator, the e-mails that could not be delivered).
+/// </summary>
+public sealed record PendingPageModel(UnitWork? Unit, IReadOnlyList<ProgramToReview> Programs, int FailedEmails = 0)
 {
-    public int Count => (Unit?.Count ?? 0) + Programs.Count;
+    public int Count => (Unit?.Count ?? 0) + Programs.Count + FailedEmails;
 }
 
 /// <summary>
@@ -52,6 +55,8 @@ public sealed class PendingController(PatDbContext db, TimeProvider clock, IMemo
         if (AccessPolicy.BelongsToUnit(actor.Role)) return new(await UnitWork.LoadAsync(db, actor, clock.Today(), ct), []);
         var programs = await db.Programs.Where(p => p.State == ProgramState.Submitted).OrderBy(p => p.Year).ThenBy(p => p.Unit.ShortName)
             .Select(p => new ProgramToReview(p.Id, p.Unit.ShortName, p.Year)).ToListAsync(ct);
-        return new(null, programs);
+        var failed = actor.Role == Role.Administrator
+            ? await db.Outbox.CountAsync(m => m.SentAtUtc == null && m.Attempts >= PatUcsi.Domain.Notifications.OutboxMessage.MaxAttempts, ct) : 0;
+        return new(null, programs, failed);
     }
 }

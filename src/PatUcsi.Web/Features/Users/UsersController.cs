@@ -84,7 +84,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users,
             foreach (var error in errors) ModelState.AddModelError("", error);
             return await EditView(form, null);
         }
-        await AuditAsync(AuditAction.Insert, form.UserName, null, Describe(form.FullName, form.Role, form.UnitId, true), null);
+        await AuditAsync(AuditAction.Insert, form.UserName, null, Describe(form.FullName, Clean(form.Email), form.Role, form.UnitId, true), null);
         TempData["Notice"] = $"Se creó el usuario {form.UserName}. Entréguele su contraseña inicial; podrá cambiarla al entrar.";
         return Redirect("/admin/usuarios");
     }
@@ -106,7 +106,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users,
         await CheckUnitAsync(form);
         if (!ModelState.IsValid) return await EditView(form, user);
         var oldRole = Roles.Parse((await users.GetRolesAsync(user)).FirstOrDefault()) ?? Role.Capturista;
-        var before = Describe(user.FullName, oldRole, user.UnitId, user.IsActive);
+        var before = Describe(user.FullName, user.Email, oldRole, user.UnitId, user.IsActive);
         (user.FullName, user.Email, user.UnitId) = (form.FullName.Trim(), Clean(form.Email), AccessPolicy.BelongsToUnit(form.Role) ? form.UnitId : null);
         var result = await users.UpdateAsync(user);
         if (result.Succeeded && oldRole != form.Role)
@@ -120,7 +120,7 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users,
             return await EditView(form, user);
         }
         await users.UpdateSecurityStampAsync(user); // the new role or unit applies to open sessions too
-        await AuditAsync(AuditAction.Update, user.UserName!, before, Describe(user.FullName, form.Role, user.UnitId, user.IsActive), null);
+        await AuditAsync(AuditAction.Update, user.UserName!, before, Describe(user.FullName, user.Email, form.Role, user.UnitId, user.IsActive), null);
         TempData["Notice"] = $"Se guardó el usuario {user.UserName}.";
         return Redirect("/admin/usuarios");
     }
@@ -190,15 +190,11 @@ public sealed class UsersController(PatDbContext db, UserManager<AppUser> users,
 
     private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Describe(string fullName, Role role, int? unitId, bool active) =>
-        JsonSerializer.Serialize(new { FullName = fullName, Role = Roles.Names[role], UnitId = unitId, IsActive = active }, AuditJson);
+    private static string Describe(string fullName, string? email, Role role, int? unitId, bool active) =>
+        JsonSerializer.Serialize(new { FullName = fullName, Email = email, Role = Roles.Names[role], UnitId = unitId, IsActive = active }, AuditJson);
 
-    /// <summary>User accounts are not program data, but who changed an account is recorded all the same.</summary>
-    private async Task AuditAsync(AuditAction action, string userName, string? before, string? after, string? reason)
-    {
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, User.Identity?.Name ?? "", action, "AppUser", userName, null, before, after, reason, audit.Address));
-        await db.SaveChangesAsync();
-    }
+    private Task AuditAsync(AuditAction action, string userName, string? before, string? after, string? reason) =>
+        AccountAudit.SaveAsync(db, User, audit, action, userName, before, after, reason);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

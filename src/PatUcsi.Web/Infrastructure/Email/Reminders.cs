@@ -43,7 +43,7 @@ public static class Reminders
                 if (daysLeft > options.ReminderDays || daysLeft < -DaysAfter) continue;
                 var notice = Messages.Reminder(program.Unit.ShortName, program.Year, month, program.Id, due, daysLeft);
                 var kind = daysLeft >= 0 ? "antes" : "vencido";
-                foreach (var person in people.Where(p => p.UnitId == program.UnitId && p.Role is Roles.Capturista or Roles.Titular))
+                foreach (var person in people.Where(p => p.UnitId == program.UnitId && p.Role is Roles.Capturista or Roles.Titular && p.Wants(EmailTopics.Reminders)))
                     candidates.Add(new OutboxMessage($"recordatorio:{program.Id}:{month}:{kind}:{person.UserName}", person.UserName, person.Email,
                         notice.Subject, OutboxWriter.Body(notice, options.BaseUrl), now));
             }
