@@ -40,6 +40,7 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     /// <summary>E-mails to deliver, written with the changes that cause them.</summary>
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Domain.Publishing.PortalSettings> PortalSettings => Set<Domain.Publishing.PortalSettings>();
     /// <summary>The keys that protect sign-in and form cookies, shared by every instance of the app.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -202,7 +202,7 @@ public partial class SeedTests
         try
         {
             var document = await DatabaseInitializer.ReadAsync<ProgramDocument>(file);
-            var error = Assert.Throws<ImportException>(() => ProgramImporter.Build(document, new Domain.Units.Unit("X", "X")));
+            var error = Assert.Throws<ImportException>(() => ProgramImporter.Build(document, new Domain.Units.Unit("X", "X"), new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc)));
             Assert.Contains("pat-ucsi/1", error.Message);
 
             await File.WriteAllTextAsync(file, """{ "format": "pat-ucsi/1", "anio": 2024 }""");

@@ -128,7 +128,7 @@ public class ScheduleTests
     {
         var line = Line();
         line.Objective.Program.Submit();
-        line.Objective.Program.Approve();
+        line.Objective.Program.Approve(new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc));
 
         Assert.Throws<DomainException>(() => line.ToggleMonth(9, []));
     }

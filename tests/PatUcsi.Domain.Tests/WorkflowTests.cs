@@ -137,7 +137,7 @@ public class WorkflowTests
         program.Submit();
         Assert.Throws<DomainException>(() => program.AddObjective(2, "Otro", ObjectiveGroup.UnitActivities));
 
-        program.Approve();
+        program.Approve(new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(ProgramState.Approved, program.State);
         Assert.False(program.IsEditable);
@@ -156,7 +156,7 @@ public class WorkflowTests
 
         program.Submit();
         Assert.Null(program.ReviewComment);
-        program.Approve();
+        program.Approve(new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc));
         Assert.Throws<DomainException>(() => program.Reopen(" "));
         program.Reopen("Cambio de metas por acuerdo del Consejo.");
         Assert.True(program.IsEditable);
@@ -254,7 +254,7 @@ public class CopyTests
         indicator.SetPeriodGoal(4, 2);
         indicator.Cancel("ya no aplica");
         previous.Submit();
-        previous.Approve();
+        previous.Approve(new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc));
 
         var copy = previous.CopyTo(2025);
 

@@ -37,7 +37,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
     [Fact]
     public async Task Every_page_of_every_role_passes_axe_and_the_html_checker_and_fits_a_phone()
     {
-        var factory = new PatWebFactory();
+        var factory = new PatWebFactory(settings: new Dictionary<string, string> { ["Portal:Enabled"] = "true" });
         await using var _ = factory;
         var baseUrl = factory.StartOnKestrel();
         await factory.CreateDraftProgram(2025);
@@ -225,7 +225,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
         var visits = new List<Visit>();
         var seen = new HashSet<string>();
         var perKind = new Dictionary<string, int>();
-        var queue = new Queue<string>(role == "anonimo" ? ["/cuenta/entrar", "/error/404"] : ["/", "/error/404"]);
+        var queue = new Queue<string>(role == "anonimo" ? ["/cuenta/entrar", "/error/404", "/publico"] : ["/", "/error/404"]);
         while (queue.Count > 0)
         {
             var path = queue.Dequeue();
@@ -355,14 +355,20 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
         if (!href.StartsWith(baseUrl, StringComparison.Ordinal)) return null;
         var path = href[baseUrl.Length..].Split('#')[0];
         if (path.Length == 0) path = "/";
-        return path.Contains("/exportar/", StringComparison.Ordinal) || path.Contains("/evidencia/", StringComparison.Ordinal) ? null : path;
+        return IsFile(path) ? null : path;
     }
+
+    /// <summary>A download (documents, evidence, the portal's files), not a page.</summary>
+    private static bool IsFile(string path) =>
+        path.Contains("/exportar/", StringComparison.Ordinal) || path.Contains("/evidencia/", StringComparison.Ordinal)
+        || FileExtension().IsMatch(path.Split('?')[0]);
 
     /// <summary>The kind of a page: its path with ids as {n}, and the names (not values) of its query.</summary>
     private static string Kind(string path)
     {
         var parts = path.Split('?', 2);
-        var kind = Number().Replace(parts[0], "/{n}");
+        // The portal names a program by its unit's siglas and a line by its number (/publico/ucsi/2024/indicadores/1.1).
+        var kind = Number().Replace(PublicNames().Replace(parts[0], "$1$2{n}"), "/{n}");
         if (parts.Length == 2)
             kind += "?" + string.Join("&", parts[1].Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal));
         return kind;
@@ -381,7 +387,7 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
         return PermissionMatrixTests.Routes(factory)
             .Where(r => r.Method is "GET" or "*")
             .Select(r => Template().Replace(r.Pattern, "{n}"))
-            .Where(p => !p.StartsWith("/health", StringComparison.Ordinal) && p != "/error" && !p.Contains("/exportar/", StringComparison.Ordinal) && !p.Contains("/evidencia/", StringComparison.Ordinal))
+            .Where(p => !p.StartsWith("/health", StringComparison.Ordinal) && p != "/error" && !IsFile(p))
             .Where(p => !kinds.Contains(p) && p != "/pendientes/cuenta") // the menu's count, JSON for the page's script
             .Distinct()
             .Select(p => $"Ningún rol llega por enlaces a la página {p}: no se revisó.");
@@ -425,4 +431,10 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
 
     [GeneratedRegex("{[^}]+}")]
     private static partial Regex Template();
+
+    [GeneratedRegex("\\.(pdf|csv|json|xlsx|txt|xml)$")]
+    private static partial Regex FileExtension();
+
+    [GeneratedRegex("^(/publico/)[a-z]+(?=/[0-9])|(/indicadores/)[0-9]+\\.[0-9]+$")]
+    private static partial Regex PublicNames();
 }

@@ -17,7 +17,7 @@ public class InstituteClockTests
         await using var db = factory.Database.Context();
         var program = await db.Programs.Include(p => p.Objectives).SingleAsync(p => p.Id == id);
         program.Submit();
-        program.Approve();
+        program.Approve(new DateTime(2024, 1, 15, 0, 0, 0, DateTimeKind.Utc));
         await db.SaveChangesAsync();
         return id;
     }

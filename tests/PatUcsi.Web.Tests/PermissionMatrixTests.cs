@@ -80,6 +80,23 @@ public partial class PermissionMatrixTests
         ["GET /programas/{programId}/exportar/transparencia"] = Rule.Read,
         ["GET /programas/{programId}/seguimiento"] = Rule.Read,
         ["GET /institucional"] = Rule.Institute,
+        // The public portal (open in this walk): anyone, signed in or not.
+        ["GET /publico"] = Rule.Anyone,
+        ["GET /publico/datos"] = Rule.Anyone,
+        ["GET /publico/{anio}"] = Rule.Anyone,
+        ["GET /publico/{anio}/indicadores.csv"] = Rule.Anyone,
+        ["GET /publico/{anio}/indicadores.json"] = Rule.Anyone,
+        ["GET /publico/{siglas}/{anio}"] = Rule.Anyone,
+        ["GET /publico/{siglas}/{anio}/programa.pdf"] = Rule.Anyone,
+        ["GET /publico/{siglas}/{anio}/indicadores.csv"] = Rule.Anyone,
+        ["GET /publico/{siglas}/{anio}/indicadores.json"] = Rule.Anyone,
+        ["GET /publico/{siglas}/{anio}/transparencia-t{trimestre}.xlsx"] = Rule.Anyone,
+        ["GET /publico/{siglas}/{anio}/indicadores/{linea}"] = Rule.Anyone,
+        ["GET /robots.txt"] = Rule.Anyone,
+        ["GET /sitemap.xml"] = Rule.Anyone,
+        ["GET /admin/portal"] = Rule.Admin,
+        ["POST /admin/portal/abrir"] = Rule.Admin,
+        ["POST /admin/portal/cerrar"] = Rule.Admin,
         ["GET /pendientes"] = Rule.SignedIn,
         ["GET /pendientes/cuenta"] = Rule.SignedIn,
         ["GET /institucional/exportar/trimestral/{anio}/{trimestre}/{formato}"] = Rule.Institute,
@@ -146,7 +163,7 @@ public partial class PermissionMatrixTests
     [InlineData("capturista.ucsi")]
     public async Task Each_role_gets_exactly_what_its_rules_allow(string? user)
     {
-        await using var factory = new PatWebFactory();
+        await using var factory = new PatWebFactory(settings: new Dictionary<string, string> { ["Portal:Enabled"] = "true" });
         var own = await Ids(factory, await factory.CreateDraftProgram(2025, "UCSI"));
         var other = await Ids(factory, await factory.CreateDraftProgram(2025, "DEOE"));
         var client = user is null ? factory.Anonymous() : await factory.SignedIn(user);
@@ -240,6 +257,8 @@ public partial class PermissionMatrixTests
         .Replace("{userId}", ids.UserId, StringComparison.Ordinal)
         .Replace("{month}", "3", StringComparison.Ordinal)
         .Replace("{anio}", "2024", StringComparison.Ordinal)
+        .Replace("{siglas}", "ucsi", StringComparison.Ordinal)
+        .Replace("{linea}", "1.1", StringComparison.Ordinal)
         .Replace("{trimestre}", "2", StringComparison.Ordinal)
         .Replace("{formato}", "pdf", StringComparison.Ordinal)
         .Replace("{evidenceId}", Id(ids.EvidenceId), StringComparison.Ordinal)

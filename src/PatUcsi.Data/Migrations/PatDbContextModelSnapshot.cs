@@ -493,6 +493,8 @@ namespace PatUcsi.Data.Migrations
 
                     b.Property<string>("ActionLinesIntro");
 
+                    b.Property<DateTime?>("ApprovedAtUtc");
+
                     b.Property<string>("FormatGeneralObjective");
 
                     b.Property<string>("GeneralObjective");
@@ -733,6 +735,17 @@ namespace PatUcsi.Data.Migrations
                     b.HasIndex("PeriodReportId");
 
                     b.ToTable("ReportEvents", (string)null);
+                });
+
+            modelBuilder.Entity("PatUcsi.Domain.Publishing.PortalSettings", b =>
+                {
+                    b.Property<int>("Id");
+
+                    b.Property<bool?>("Enabled");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalSettings", (string)null);
                 });
 
             modelBuilder.Entity("PatUcsi.Domain.Units.Unit", b =>

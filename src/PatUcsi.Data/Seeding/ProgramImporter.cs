@@ -27,7 +27,7 @@ public static class ProgramImporter
         if (unit.Id != 0 && await db.Programs.AnyAsync(p => p.UnitId == unit.Id && p.Year == document.Year, ct))
             return new ImportResult(false, $"El programa {document.Year} de {unit.ShortName} ya existe; no se modificó.");
 
-        var program = Build(document, unit);
+        var program = Build(document, unit, db.Clock.GetUtcNow().UtcDateTime);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);
         return new ImportResult(true, $"Se importó el programa {document.Year} de {unit.ShortName}.", program);
@@ -54,7 +54,8 @@ public static class ProgramImporter
     }
 
     /// <summary>Builds the program in memory, collecting every problem before giving up.</summary>
-    public static AnnualProgram Build(ProgramDocument document, Unit unit)
+    /// <param name="importedAtUtc">An approved program is published from the moment it is imported.</param>
+    public static AnnualProgram Build(ProgramDocument document, Unit unit, DateTime importedAtUtc)
     {
         var errors = new List<string>();
         if (document.Format != ProgramDocument.FormatName)
@@ -90,7 +91,7 @@ public static class ProgramImporter
         if (errors.Count > 0) throw new ImportException(errors);
 
         if (state >= ProgramState.Submitted) program.Submit();
-        if (state == ProgramState.Approved) program.Approve();
+        if (state == ProgramState.Approved) program.Approve(importedAtUtc);
         return program;
     }
 

@@ -32,6 +32,9 @@ public class AnnualProgram : Entity, IVersioned
     /// <summary>The Junta's comment when it returned the program, shown until it is submitted again.</summary>
     public string? ReviewComment { get; private set; }
 
+    /// <summary>When the Junta approved it: the public portal's "publicado el".</summary>
+    public DateTime? ApprovedAtUtc { get; private set; }
+
     public string? Mission { get; private set; }
     public string? Vision { get; private set; }
     public string? Presentation { get; private set; }
@@ -116,10 +119,11 @@ public class AnnualProgram : Entity, IVersioned
         ReviewComment = null;
     }
 
-    public void Approve()
+    public void Approve(DateTime atUtc)
     {
         if (State != ProgramState.Submitted) throw new DomainException("Solo un programa enviado puede aprobarse.");
         State = ProgramState.Approved;
+        ApprovedAtUtc = atUtc;
     }
 
     /// <summary>The Junta returns the program to draft with its comments.</summary>

@@ -11,6 +11,12 @@ public static class ChartPalette
 {
     public const string Achieved = "#0a3a82";
 
+    /// <summary>The programmed series (drawn dashed beside the achieved one).</summary>
+    public const string Programmed = "#555555";
+
+    /// <summary>The mark of the period of the figures' date.</summary>
+    public const string Cut = "#b02a37";
+
     public static string TrafficLight(TrafficLight light) => light switch
     {
         Calculation.TrafficLight.Green => "#1f7a3a",

@@ -59,6 +59,10 @@ public sealed record ProgramReport(
     public IReadOnlyDictionary<IndicatorStatus, int> StatusCounts =>
         Rows.Where(r => r.Figures is not null).GroupBy(r => r.Figures!.Status).ToDictionary(g => g.Key, g => g.Count());
 
+    /// <summary>Indicators per semáforo (those without months are left out, as in the estatus counts).</summary>
+    public IReadOnlyDictionary<TrafficLight, int> TrafficLightCounts =>
+        Rows.Where(r => r.Figures is not null).GroupBy(r => r.Figures!.TrafficLight).ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>
     /// Overall progress: the mean % cumplido of the indicators that have one, each capped at 100 so
     /// that one overachieved indicator does not hide others behind; null when none has a percentage.

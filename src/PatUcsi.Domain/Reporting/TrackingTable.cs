@@ -30,9 +30,7 @@ public sealed record OverdueMonth(int Month, int Indicators);
 /// </summary>
 public sealed record TrackingTable(ProgramReport Report, TrackingFilter Filter, IReadOnlyList<TrackingGroup> Groups, IReadOnlyList<OverdueMonth> Overdue)
 {
-    /// <summary>Indicators per semáforo (those without months are left out, as in the estatus counts).</summary>
-    public IReadOnlyDictionary<TrafficLight, int> TrafficLightCounts =>
-        Report.Rows.Where(r => r.Figures is not null).GroupBy(r => r.Figures!.TrafficLight).ToDictionary(g => g.Key, g => g.Count());
+    public IReadOnlyDictionary<TrafficLight, int> TrafficLightCounts => Report.TrafficLightCounts;
 
     public int Shown => Groups.Sum(g => g.Rows.Count);
 

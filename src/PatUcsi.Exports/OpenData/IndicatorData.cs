@@ -25,6 +25,38 @@ public static class IndicatorData
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    private static readonly Dictionary<string, string> Descriptions = new()
+    {
+        [nameof(IndicatorDataRow.Ejercicio)] = "Año del Programa Anual de Trabajo.",
+        [nameof(IndicatorDataRow.Unidad)] = "Siglas de la unidad responsable del programa.",
+        [nameof(IndicatorDataRow.Formato)] = "Formato oficial del indicador: «Por órgano» u «Objetivos con transversalidad».",
+        [nameof(IndicatorDataRow.Objetivo)] = "Número del objetivo específico al que pertenece la línea de acción.",
+        [nameof(IndicatorDataRow.LineaDeAccion)] = "Número de la línea de acción (por ejemplo, 1.1).",
+        [nameof(IndicatorDataRow.Actividad)] = "Actividad o línea de acción que mide el indicador.",
+        [nameof(IndicatorDataRow.Indicador)] = "Nombre del indicador.",
+        [nameof(IndicatorDataRow.Dimension)] = "Dimensión del indicador (eficacia, eficiencia, calidad o economía), si el formato la tiene.",
+        [nameof(IndicatorDataRow.Tipo)] = "Tipo de indicador: absoluto, porcentaje o razón.",
+        [nameof(IndicatorDataRow.MetodoDeCalculo)] = "Fórmula con la que se calcula el indicador.",
+        [nameof(IndicatorDataRow.Frecuencia)] = "Cada cuánto se mide: mensual, bimestral, trimestral, semestral o anual.",
+        [nameof(IndicatorDataRow.UnidadDeMedida)] = "Unidad en que se expresan la meta y lo alcanzado.",
+        [nameof(IndicatorDataRow.LineaBase)] = "Valor de partida del indicador, tal como lo escribe el programa.",
+        [nameof(IndicatorDataRow.Meta)] = "Meta anual programada.",
+        [nameof(IndicatorDataRow.Tendencia)] = "Sentido esperado: ascendente, descendente o constante.",
+        [nameof(IndicatorDataRow.MesInicial)] = "Primer mes (1 a 12) en que el cronograma programa la actividad.",
+        [nameof(IndicatorDataRow.MesFinal)] = "Último mes (1 a 12) en que el cronograma programa la actividad.",
+        [nameof(IndicatorDataRow.MetaAlcanzada)] = "Lo alcanzado según los informes aprobados; vacío si aún no hay ninguno.",
+        [nameof(IndicatorDataRow.MetaPorAlcanzar)] = "Lo que falta para la meta anual.",
+        [nameof(IndicatorDataRow.PorcentajeCumplido)] = "Porcentaje de la meta programada a la fecha que se ha alcanzado.",
+        [nameof(IndicatorDataRow.MetaProgramadaALaFecha)] = "Meta que el calendario de metas programa hasta la fecha de corte.",
+        [nameof(IndicatorDataRow.Semaforo)] = "Semáforo del avance: verde, amarillo o rojo según los umbrales del programa.",
+        [nameof(IndicatorDataRow.Estatus)] = "Estatus del indicador: pendiente, en proceso, atrasada, cumplida, cancelada…",
+        [nameof(IndicatorDataRow.CifrasAl)] = "Fecha de corte de las cifras (AAAA-MM-DD).",
+    };
+
+    /// <summary>Every column of the CSV and JSON, in order, with what it holds (the portal's data dictionary).</summary>
+    public static IReadOnlyList<(string Column, string Description)> Columns { get; } =
+        typeof(IndicatorDataRow).GetProperties().Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), Descriptions[p.Name])).ToList();
+
     public static IReadOnlyList<IndicatorDataRow> Rows(ProgramReport report) =>
         report.Rows.Select(r => new IndicatorDataRow(
             report.Year, report.UnitShortName, r.Format == Domain.Indicators.IndicatorFormat.ByUnit ? "Por órgano" : "Objetivos con transversalidad",
@@ -37,15 +69,20 @@ public static class IndicatorData
             report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
         .ToList();
 
-    public static byte[] ToJson(ProgramReport report) => JsonSerializer.SerializeToUtf8Bytes(Rows(report), Json);
+    public static byte[] ToJson(ProgramReport report) => ToJson([report]);
+
+    /// <summary>Several programs in one file (the institute's year), one after the other.</summary>
+    public static byte[] ToJson(IReadOnlyList<ProgramReport> reports) => JsonSerializer.SerializeToUtf8Bytes(reports.SelectMany(Rows).ToList(), Json);
 
     /// <summary>Comma-separated, quoted where needed, numbers with a point, UTF-8 with BOM.</summary>
-    public static byte[] ToCsv(ProgramReport report)
+    public static byte[] ToCsv(ProgramReport report) => ToCsv([report]);
+
+    public static byte[] ToCsv(IReadOnlyList<ProgramReport> reports)
     {
         var properties = typeof(IndicatorDataRow).GetProperties();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(",", properties.Select(p => Quote(JsonNamingPolicy.CamelCase.ConvertName(p.Name)))));
-        foreach (var row in Rows(report))
+        foreach (var row in reports.SelectMany(Rows))
             csv.AppendLine(string.Join(",", properties.Select(p => Quote(p.GetValue(row) switch
             {
                 null => "",

@@ -43,6 +43,7 @@ public static class AppSetup
         builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 
         builder.AddPatIdentity();
+        PatUcsi.Web.Features.Portal.PublicPortal.AddPublicPortal(builder);
         builder.Services.Configure<PatUcsi.Web.Features.Progress.EvidenceOptions>(config.GetSection("Evidence"));
         builder.Services.AddSingleton<PatUcsi.Web.Features.Progress.EvidenceStore>();
         builder.Services.AddSingleton<PatUcsi.Web.Features.Progress.EvidenceJanitor>();
@@ -180,6 +181,7 @@ public static class AppSetup
         app.Use(ReadFormFirst);
         app.UseAuthentication();
         app.UseAuthorization();
+        PatUcsi.Web.Features.Portal.PublicPortal.UsePublicPortal(app);
         app.MapHealth();
         app.MapControllers();
     }

@@ -93,7 +93,7 @@ public sealed class ProgramsController(PatDbContext db, ProgramReportCache repor
     [HttpPost("aprobar")]
     [ProgramAccess(Access.Review)]
     public Task<IActionResult> Approve(int programId, ReviewForm form) =>
-        Change(programId, form, p => p.Approve(), "El programa quedó aprobado.");
+        Change(programId, form, p => p.Approve(clock.GetUtcNow().UtcDateTime), "El programa quedó aprobado.");
 
     [HttpPost("devolver")]
     [ProgramAccess(Access.Review)]

@@ -10,7 +10,17 @@ using PatUcsi.Web.Infrastructure;
 namespace PatUcsi.Web.Features.Tracking;
 
 /// <summary>One indicator's page: its series as the chart and its table show it, with today's period marked.</summary>
-public sealed record IndicatorPageModel(ProgramReport Report, IndicatorRow Row, int? TodayIndex);
+/// <param name="TodayIndex">The period of the report's date, marked on the chart and in the table.</param>
+/// <param name="TodayLabel">That mark's name: "Hoy" for today's figures, "Corte" for the portal's cut-off.</param>
+public sealed record IndicatorPageModel(ProgramReport Report, IndicatorRow Row, int? TodayIndex, string TodayLabel = "Hoy")
+{
+    public static IndicatorPageModel For(ProgramReport report, IndicatorRow row, string label = "Hoy")
+    {
+        var today = row.Series.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.Period.Year == report.AsOf.Year
+            && x.p.Period.FirstMonth <= report.AsOf.Month && report.AsOf.Month <= x.p.Period.LastMonth);
+        return new(report, row, today.p is null ? null : today.i, label);
+    }
+}
 
 /// <summary>
 /// Seguimiento of a program: the summary (estatus, semáforo, avance general, overdue months), the tracking table by
@@ -48,9 +58,7 @@ public sealed class TrackingController(PatDbContext db, ProgramReportCache repor
         // The line must be one of this program's with an indicator that has months.
         var row = report?.Rows.FirstOrDefault(r => r.ActionLineId == lineId && r.Figures is not null);
         if (report is null || row is null) return NotFound();
-        var today = row.Series.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.Period.Year == report.AsOf.Year
-            && x.p.Period.FirstMonth <= report.AsOf.Month && report.AsOf.Month <= x.p.Period.LastMonth);
-        return View(new IndicatorPageModel(report, row, today.p is null ? null : today.i));
+        return View(IndicatorPageModel.For(report, row));
     }
 
     /// <summary>The filters as the query string writes them (unknown words are ignored, never an error page).</summary>

@@ -9,7 +9,7 @@
   if (reduced) Chart.defaults.animation = false;
   const number = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 2 });
 
-  // A dashed vertical line over today's period, labelled "Hoy".
+  // A dashed vertical line over the period of the figures' date, labelled as the page says (today, or the cut-off).
   const today = {
     id: 'today',
     afterDatasetsDraw(chart, _, options) {
@@ -18,15 +18,15 @@
       const { top, bottom } = chart.chartArea;
       const ctx = chart.ctx;
       ctx.save();
-      ctx.strokeStyle = '#b02a37';
+      ctx.strokeStyle = options.color;
       ctx.setLineDash([4, 4]);
       ctx.beginPath();
       ctx.moveTo(x, top);
       ctx.lineTo(x, bottom);
       ctx.stroke();
-      ctx.fillStyle = '#b02a37';
+      ctx.fillStyle = options.color;
       ctx.textAlign = 'center';
-      ctx.fillText('Hoy', x, top + 10);
+      ctx.fillText(options.label, x, top + 10);
       ctx.restore();
     },
   };
@@ -54,13 +54,13 @@
       data: {
         labels: data.labels,
         datasets: [
-          { label: 'Programada', data: data.programmed, borderColor: '#555555', backgroundColor: '#555555', borderDash: [6, 4], pointStyle: 'rect', spanGaps: true },
-          { label: 'Alcanzada', data: data.achieved, borderColor: '#0a3a82', backgroundColor: '#0a3a82', borderWidth: 3, pointRadius: 4 },
+          { label: 'Programada', data: data.programmed, borderColor: data.colors.programmed, backgroundColor: data.colors.programmed, borderDash: [6, 4], pointStyle: 'rect', spanGaps: true },
+          { label: 'Alcanzada', data: data.achieved, borderColor: data.colors.achieved, backgroundColor: data.colors.achieved, borderWidth: 3, pointRadius: 4 },
         ],
       },
       options: {
         plugins: {
-          today: { index: data.today },
+          today: { index: data.today, label: data.todayLabel, color: data.colors.cut },
           tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${number.format(c.parsed.y)}${data.percent ? ' %' : ''}` } },
         },
         scales: { y: { beginAtZero: true, title: { display: !!data.unit, text: data.unit } } },

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using PatUcsi.Data;
+using PatUcsi.Domain;
+using PatUcsi.Domain.Reporting;
+using PatUcsi.Exports.Excel;
+using PatUcsi.Exports.OpenData;
+using PatUcsi.Exports.Pdf;
+using PatUcsi.Web.Features.Tracking;
+
+namespace PatUcsi.Web.Features.Portal;
+
+/// <summary>The portal's index: every approved program by year.</summary>
+public sealed record PublicIndexModel(IReadOnlyList<PublishedProgram> Programs)
+{
+    public IEnumerable<IGrouping<int, PublishedProgram>> ByYear => Programs.GroupBy(p => p.Year);
+}
+
+/// <summary>One unit's published program of a year in the institute's view.</summary>
+public sealed record PublicUnitYear(PublishedProgram Program, ProgramReport Report);
+
+public sealed record PublicYearModel(int Year, IReadOnlyList<PublicUnitYear> Units)
+{
+    /// <summary>The mean of the units' avance general (as the Junta's view computes it).</summary>
+    public decimal? OverallPercent => Units.Select(u => u.Report.OverallPercent).Where(p => p is not null).DefaultIfEmpty(null).Average();
+}
+
+public sealed record PublicProgramModel(PublishedProgram Program, ProgramReport Report);
+
+public sealed record PublicIndicatorModel(PublishedProgram Program, IndicatorPageModel Indicator);
+
+/// <summary>
+/// The public portal: approved programs only, with the figures of approved reports only, for anyone, without signing
+/// in. Addresses name the unit by its siglas and the year (/publico/ucsi/2024), never by a database id.
+/// </summary>
+[AllowAnonymous]
+[Route("publico")]
+[PortalOpen]
+[EnableRateLimiting(PublicPortal.RatePolicy)]
+[OutputCache(PolicyName = PublicPortal.CachePolicy)]
+public sealed class PortalController(PatDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var programs = await db.PublishedAsync(ct);
+        LastModified(programs);
+        return View(new PublicIndexModel(programs));
+    }
+
+    [HttpGet("datos")]
+    public IActionResult Dictionary() => View();
+
+    [HttpGet("{anio:int}")]
+    public async Task<IActionResult> Year(int anio, CancellationToken ct) =>
+        await YearAsync(anio, ct) is { } year ? View(year) : NotFound();
+
+    [HttpGet("{anio:int}/indicadores.csv")]
+    public async Task<IActionResult> YearCsv(int anio, CancellationToken ct) =>
+        await YearAsync(anio, ct) is { } year ? File(IndicatorData.ToCsv([.. year.Units.Select(u => u.Report)]), Csv, $"indicadores-{anio}.csv") : NotFound();
+
+    [HttpGet("{anio:int}/indicadores.json")]
+    public async Task<IActionResult> YearJson(int anio, CancellationToken ct) =>
+        await YearAsync(anio, ct) is { } year ? File(IndicatorData.ToJson([.. year.Units.Select(u => u.Report)]), JsonType, $"indicadores-{anio}.json") : NotFound();
+
+    [HttpGet("{siglas}/{anio:int}")]
+    public async Task<IActionResult> Program(string siglas, int anio, CancellationToken ct) =>
+        await ProgramAsync(siglas, anio, ct) is { } model ? View(model) : NotFound();
+
+    /// <summary>The annual program as the Junta approved it: the document every unit used to upload by hand.</summary>
+    [HttpGet("{siglas}/{anio:int}/programa.pdf")]
+    public async Task<IActionResult> Pdf(string siglas, int anio, CancellationToken ct)
+    {
+        if (await FindAsync(siglas, anio, ct) is not { } published || await db.LoadProgramAsync(published.ProgramId, ct) is not { } program) return NotFound();
+        return File(ProgramPdf.Build(ProgramReport.Annual(program)), "application/pdf", $"pat-{siglas.ToLowerInvariant()}-{anio}.pdf");
+    }
+
+    [HttpGet("{siglas}/{anio:int}/indicadores.csv")]
+    public async Task<IActionResult> ProgramCsv(string siglas, int anio, CancellationToken ct) =>
+        await ProgramAsync(siglas, anio, ct) is { } model ? File(IndicatorData.ToCsv([model.Report]), Csv, $"indicadores-{siglas.ToLowerInvariant()}-{anio}.csv") : NotFound();
+
+    [HttpGet("{siglas}/{anio:int}/indicadores.json")]
+    public async Task<IActionResult> ProgramJson(string siglas, int anio, CancellationToken ct) =>
+        await ProgramAsync(siglas, anio, ct) is { } model ? File(IndicatorData.ToJson([model.Report]), JsonType, $"indicadores-{siglas.ToLowerInvariant()}-{anio}.json") : NotFound();
+
+    /// <summary>The transparency platform's (PNT) format of a quarter, with the official figures as of its last day.</summary>
+    [HttpGet("{siglas}/{anio:int}/transparencia-t{trimestre:int}.xlsx")]
+    public async Task<IActionResult> Transparency(string siglas, int anio, int trimestre, CancellationToken ct)
+    {
+        if (trimestre is < 1 or > 4 || await FindAsync(siglas, anio, ct) is not { } published) return NotFound();
+        var report = await db.PublicReportAsync(published, TransparencyTable.Quarter(anio, trimestre).Last, ct);
+        if (report is null) return NotFound();
+        return File(TransparencyWorkbook.Build(report, trimestre, clock.Today()), Xlsx, $"transparencia-{siglas.ToLowerInvariant()}-{anio}-t{trimestre}.xlsx");
+    }
+
+    /// <summary>One indicator's chart and figures per period; the line is named by its number (1.1).</summary>
+    [HttpGet("{siglas}/{anio:int}/indicadores/{linea}")]
+    public async Task<IActionResult> Indicator(string siglas, int anio, string linea, CancellationToken ct)
+    {
+        if (await ProgramAsync(siglas, anio, ct) is not { } model) return NotFound();
+        var row = model.Report.Rows.FirstOrDefault(r => r.ActionLineNumber == linea && r.Figures is not null);
+        return row is null ? NotFound() : View(new PublicIndicatorModel(model.Program, IndicatorPageModel.For(model.Report, row, "Corte")));
+    }
+
+    private const string Csv = "text/csv; charset=utf-8";
+    private const string JsonType = "application/json; charset=utf-8";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private async Task<PublishedProgram?> FindAsync(string siglas, int year, CancellationToken ct)
+    {
+        var published = (await db.PublishedAsync(ct)).FirstOrDefault(p => p.Year == year && string.Equals(p.UnitShortName, siglas, StringComparison.OrdinalIgnoreCase));
+        if (published is not null) LastModified([published]);
+        return published;
+    }
+
+    private async Task<PublicProgramModel?> ProgramAsync(string siglas, int year, CancellationToken ct) =>
+        await FindAsync(siglas, year, ct) is { } published && await db.PublicReportAsync(published, ct: ct) is { } report
+            ? new PublicProgramModel(published, report) : null;
+
+    private async Task<PublicYearModel?> YearAsync(int year, CancellationToken ct)
+    {
+        var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == year).ToList();
+        if (programs.Count == 0) return null;
+        LastModified(programs);
+        var units = new List<PublicUnitYear>();
+        foreach (var p in programs)
+            if (await db.PublicReportAsync(p, ct: ct) is { } report) units.Add(new PublicUnitYear(p, report));
+        return new PublicYearModel(year, units);
+    }
+
+    /// <summary>The latest approval among what the answer shows (a validator besides the ETag).</summary>
+    private void LastModified(IEnumerable<PublishedProgram> programs)
+    {
+        if (programs.Select(p => p.UpdatedAtUtc).Max() is { } last)
+            Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc));
+    }
+}

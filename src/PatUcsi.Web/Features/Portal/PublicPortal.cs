@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatUcsi.Data;
+
+namespace PatUcsi.Web.Features.Portal;
+
+/// <summary>Settings of the public portal (section "Portal").</summary>
+public sealed class PortalOptions
+{
+    /// <summary>The server's default until an administrator decides on Portal (/admin/portal); unset: open only in Development.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Requests a minute one address may make to the portal before a 429.</summary>
+    public int RequestsPerMinute { get; set; } = 300;
+}
+
+/// <summary>Whether the portal is open: the administrator's choice, or the server's default while there is none.</summary>
+public sealed class PortalState(IOptions<PortalOptions> options, IWebHostEnvironment environment)
+{
+    public bool ServerDefault => options.Value.Enabled ?? environment.IsDevelopment();
+
+    public async Task<bool> IsOpenAsync(PatDbContext db, CancellationToken ct = default) =>
+        (await db.PortalSettings.AsNoTracking().SingleOrDefaultAsync(ct))?.IsOpen(ServerDefault) ?? ServerDefault;
+}
+
+/// <summary>A closed portal answers every public address with the "not found" page, as if it did not exist.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PortalOpenAttribute : Attribute, IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var services = context.HttpContext.RequestServices;
+        if (await services.GetRequiredService<PortalState>().IsOpenAsync(services.GetRequiredService<PatDbContext>(), context.HttpContext.RequestAborted))
+            await next();
+        else
+            context.Result = new NotFoundResult();
+    }
+}
+
+/// <summary>
+/// How the public side is served: anonymous pages cached in memory per data version (every approval, reopening or
+/// portal switch is a save, so none is ever stale), a validator (ETag of the content) answered with 304, and a limit
+/// per address (429 with the Spanish page).
+/// </summary>
+public static class PublicPortal
+{
+    public const string CachePolicy = "publico";
+    public const string RatePolicy = "publico";
+
+    public static void AddPublicPortal(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
+        builder.Services.AddSingleton<PortalState>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicy, policy => policy
+            .Expire(TimeSpan.FromMinutes(30))
+            .VaryByValue(async (context, ct) =>
+                new("version", (await context.RequestServices.GetRequiredService<PatDbContext>().DataVersionAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ =>
+                new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+    }
+
+    /// <summary>After routing and authorization: the limit counts cached answers too; the validator is part of what is cached.</summary>
+    public static void UsePublicPortal(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseOutputCache();
+        app.Use(ContentValidator);
+    }
+
+    public static bool IsPublic(PathString path) =>
+        path.StartsWithSegments("/publico") || path == "/robots.txt" || path == "/sitemap.xml";
+
+    /// <summary>
+    /// ETag of a public answer's content: a browser or proxy that has it gets a 304 without the body, whatever changed
+    /// elsewhere in the database. Revalidated on every use (no-cache), so an approval shows at once.
+    /// </summary>
+    private static async Task ContentValidator(HttpContext context, RequestDelegate next)
+    {
+        if (!IsPublic(context.Request.Path) || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            await next(context);
+            return;
+        }
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"";
+            context.Response.Headers.ETag = tag;
+            context.Response.Headers.CacheControl = "public, no-cache";
+            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tag || t.Trim() == "*")))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.ContentLength = null;
+                return;
+            }
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+}
