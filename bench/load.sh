@@ -6,22 +6,26 @@
 #   bench/load.sh            UCSI 2024 only
 #   bench/load.sh --escala   also 20 units × 10 years (60 objectives, 120 indicators, a year of approved
 #                            progress each) made by bench/PatUcsi.Bench before the app starts
-# Environment: DURATION (default 15s), WARMUP (each page twice, 10s), CONNECTIONS (50), THREADS (2), PAT_BENCH_PORT (5098).
+#   bench/load.sh --portal   the public portal, anonymous, at 200 connections (portal open, no rate limit):
+#                            its program page, institute view and index beside the bare endpoint
+# Environment: DURATION (default 15s), WARMUP (each page twice, 10s), CONNECTIONS (50; 200 with --portal), THREADS (2), PAT_BENCH_PORT (5098).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-duration=${DURATION:-15s}; warmup=${WARMUP:-10s}; connections=${CONNECTIONS:-50}; threads=${THREADS:-2}
+mode=${1:-}
+[ "$mode" = --portal ] && default_connections=200 || default_connections=50
+duration=${DURATION:-15s}; warmup=${WARMUP:-10s}; connections=${CONNECTIONS:-$default_connections}; threads=${THREADS:-2}
 port=${PAT_BENCH_PORT:-5098}; base="http://127.0.0.1:$port"
 work=$(mktemp -d); pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet publish src/PatUcsi.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 mkdir -p "$work/data"
-if [ "${1:-}" = "--escala" ]; then
+if [ "$mode" = "--escala" ]; then
   dotnet run -c Release --project bench/PatUcsi.Bench -- generate "$work/data/pat.db" "$PWD/seed-data"
 fi
 ASPNETCORE_ENVIRONMENT=Production Database__DataFolder="$work/data" Logging__Folder="$work/logs" \
-  DemoUsers__Enabled=true Bench__BareEndpoint=true \
+  DemoUsers__Enabled=true Bench__BareEndpoint=true Portal__Enabled=true Portal__RequestsPerMinute=1000000000 \
   dotnet "$work/app/PatUcsi.Web.dll" --urls "$base" >"$work/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.2; done
@@ -57,6 +61,13 @@ run() { # label cookie path
 warm() { curl -s -o /dev/null -H "Cookie: $2" "$base$3"; wrk -t"$threads" -c"$connections" -d"$warmup" -H "Cookie: $2" "$base$3" >/dev/null; }
 pages() { # the function to call for each page: label cookie path
   "$1" "bare endpoint (/bench/base)" "$junta" "/bench/base"
+  if [ "$mode" = --portal ]; then # anonymous, as the public reads it (served from the output cache)
+    "$1" "public program page (/publico/ucsi/2024)" "" "/publico/ucsi/2024"
+    "$1" "public institute view (/publico/2024)" "" "/publico/2024"
+    "$1" "public index (/publico)" "" "/publico"
+    "$1" "/health" "" "/health"
+    return
+  fi
   "$1" "program page UCSI 2024 (/programas/1)" "$junta" "/programas/1?fecha=2024-06-15"
   "$1" "period page, May (/programas/1/avance/5)" "$titular" "/programas/1/avance/5"
   "$1" "unit home (titular)" "$titular" "/"
@@ -71,7 +82,7 @@ pages() { # the function to call for each page: label cookie path
   "$1" "/health" "" "/health"
 }
 scale=0; large=
-if [ "${1:-}" = "--escala" ]; then
+if [ "$mode" = "--escala" ]; then
   scale=1
   large=$(curl -s -H "Cookie: $junta" "$base/?anio=2033" | grep -o 'href="/programas/[0-9]*"' | head -1 | grep -o '[0-9]*')
 fi

@@ -86,6 +86,8 @@ public partial class PermissionMatrixTests
         ["GET /publico/{anio}"] = Rule.Anyone,
         ["GET /publico/{anio}/indicadores.csv"] = Rule.Anyone,
         ["GET /publico/{anio}/indicadores.json"] = Rule.Anyone,
+        ["GET /publico/{anio}/programas.pdf"] = Rule.Anyone,
+        ["GET /publico/{anio}/transparencia-t{trimestre}.xlsx"] = Rule.Anyone,
         ["GET /publico/{siglas}/{anio}"] = Rule.Anyone,
         ["GET /publico/{siglas}/{anio}/programa.pdf"] = Rule.Anyone,
         ["GET /publico/{siglas}/{anio}/indicadores.csv"] = Rule.Anyone,

@@ -43,6 +43,8 @@ public sealed partial class PortalTests(ITestOutputHelper output, ChromiumFixtur
         Assert.Contains(visited.Keys, k => k.EndsWith("programa.pdf", StringComparison.Ordinal));
         Assert.Contains(visited.Keys, k => k.EndsWith("transparencia-t2.xlsx", StringComparison.Ordinal));
         Assert.Contains("/publico/datos", visited.Keys);
+        Assert.Contains("PROGRAMA ANUAL DE TRABAJO DE LA UNIDAD DE CÓMPUTO", visited["/publico/2024/programas.pdf"].ToUpperInvariant());
+        Assert.Contains("Indicadores de objetivos y resultados · Instituto Estatal Electoral", visited["/publico/2024/transparencia-t2.xlsx"], StringComparison.OrdinalIgnoreCase);
         var json = visited["/publico/ucsi/2024/indicadores.json"];
         Assert.Contains("\"cifrasAl\": \"2024-05-31\"", json);
         Assert.Matches("\"lineaDeAccion\": \"1.1\",[^}]*\"metaAlcanzada\": 7(\\.0+)?,", json);

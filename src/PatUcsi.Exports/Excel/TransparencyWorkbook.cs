@@ -10,19 +10,24 @@ namespace PatUcsi.Exports.Excel;
 /// </summary>
 public static class TransparencyWorkbook
 {
-    public static byte[] Build(ProgramReport report, int quarter, DateOnly updatedOn)
+    public static byte[] Build(ProgramReport report, int quarter, DateOnly updatedOn) => Build([report], quarter, updatedOn, report.UnitName);
+
+    /// <summary>Several programs of one year in one sheet (the institute's quarter), one after the other.</summary>
+    /// <param name="who">Whose indicators the title names: the unit, or the institute.</param>
+    public static byte[] Build(IReadOnlyList<ProgramReport> reports, int quarter, DateOnly updatedOn, string who)
     {
+        var year = reports[0].Year;
         var columns = TransparencyTable.Columns;
         var w = new SheetWriter();
         w.NextRow(18);
-        w.Text(1, $"Indicadores de objetivos y resultados · {report.UnitName} · {report.Year}, trimestre {quarter}", Style.Title);
+        w.Text(1, $"Indicadores de objetivos y resultados · {who} · {year}, trimestre {quarter}", Style.Title);
         w.Merge(1, 1, columns.Count, 1);
         w.NextRow();
-        w.Text(1, TransparencyTable.CutOff(TransparencyTable.Quarter(report.Year, quarter).Last, updatedOn), Style.Default);
+        w.Text(1, TransparencyTable.CutOff(TransparencyTable.Quarter(year, quarter).Last, updatedOn), Style.Default);
         w.Merge(1, 2, columns.Count, 2);
         w.NextRow(60);
         w.Headers(columns);
-        foreach (var row in TransparencyTable.Rows(report, quarter, updatedOn))
+        foreach (var row in reports.SelectMany(r => TransparencyTable.Rows(r, quarter, updatedOn)))
         {
             w.NextRow();
             w.Cells(columns, row);
@@ -35,7 +40,7 @@ public static class TransparencyWorkbook
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
             var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 3, (report.UnitName, $"Indicadores de objetivos y resultados {report.Year}, trimestre {quarter}"));
+            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 3, (who, $"Indicadores de objetivos y resultados {year}, trimestre {quarter}"));
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Reporte de Formatos" }));
             workbook.Workbook.Save();
         }

@@ -29,6 +29,21 @@ public static class ProgramPdf
         return Render(report, pages).Bytes;
     }
 
+    /// <summary>Several programs in one file (the institute's year), each exactly as <see cref="Build(ProgramReport)"/> makes it.</summary>
+    public static byte[] Build(IReadOnlyList<ProgramReport> reports)
+    {
+        using var all = new PdfSharp.Pdf.PdfDocument();
+        all.Info.Title = reports.Count == 0 ? OfficialFormats.Institute : $"Programas Anuales de Trabajo {reports[0].Year} · {OfficialFormats.Institute}";
+        foreach (var report in reports)
+        {
+            using var one = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(Build(report)), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            foreach (var page in one.Pages) all.AddPage(page);
+        }
+        using var stream = new MemoryStream();
+        all.Save(stream);
+        return stream.ToArray();
+    }
+
     private static (byte[] Bytes, Dictionary<string, int> Pages) Render(ProgramReport r, IReadOnlyDictionary<string, int>? index)
     {
         using var pdf = new PdfComposer(r.IsProgress ? $"{r.ProgressTitle} · {r.Title}" : r.Title,

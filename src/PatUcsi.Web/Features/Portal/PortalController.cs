@@ -65,6 +65,33 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
     public async Task<IActionResult> YearJson(int anio, CancellationToken ct) =>
         await YearAsync(anio, ct) is { } year ? File(IndicatorData.ToJson([.. year.Units.Select(u => u.Report)]), JsonType, $"indicadores-{anio}.json") : NotFound();
 
+    /// <summary>Every unit's annual program of the year as approved, one after the other.</summary>
+    [HttpGet("{anio:int}/programas.pdf")]
+    public async Task<IActionResult> YearPdf(int anio, CancellationToken ct)
+    {
+        var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == anio).ToList();
+        if (programs.Count == 0) return NotFound();
+        LastModified(programs);
+        var reports = new List<ProgramReport>();
+        foreach (var p in programs)
+            if (await db.LoadProgramAsync(p.ProgramId, ct) is { } program) reports.Add(ProgramReport.Annual(program));
+        return File(ProgramPdf.Build(reports), "application/pdf", $"programas-anuales-{anio}.pdf");
+    }
+
+    [HttpGet("{anio:int}/transparencia-t{trimestre:int}.xlsx")]
+    public async Task<IActionResult> YearTransparency(int anio, int trimestre, CancellationToken ct)
+    {
+        if (trimestre is < 1 or > 4) return NotFound();
+        var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == anio).ToList();
+        if (programs.Count == 0) return NotFound();
+        LastModified(programs);
+        var cut = TransparencyTable.Quarter(anio, trimestre).Last;
+        var reports = new List<ProgramReport>();
+        foreach (var p in programs)
+            if (await db.PublicReportAsync(p, cut, ct) is { } report) reports.Add(report);
+        return File(TransparencyWorkbook.Build(reports, trimestre, clock.Today(), OfficialFormats.Institute), Xlsx, $"transparencia-{anio}-t{trimestre}.xlsx");
+    }
+
     [HttpGet("{siglas}/{anio:int}")]
     public async Task<IActionResult> Program(string siglas, int anio, CancellationToken ct) =>
         await ProgramAsync(siglas, anio, ct) is { } model ? View(model) : NotFound();
