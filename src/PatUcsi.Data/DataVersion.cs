@@ -25,3 +25,31 @@ internal sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVe
         version.HasData(new { Id = DataVersion.RowId, Value = 0L });
     }
 }
+
+/// <summary>
+/// The data version as the public portal keys its cache by, without a query per request: read again after any save
+/// made in this process, and otherwise at most a second old (another instance's save shows within a second). The
+/// staff's pages read the row itself on every request.
+/// </summary>
+public sealed class RecentDataVersion
+{
+    /// <summary>Saves committed in this process (every context counts here, whichever app or test made it).</summary>
+    private static long _localSaves;
+
+    private sealed record Reading(long Version, long LocalSaves, long AtMilliseconds);
+
+    private Reading? _last;
+
+    internal static void Saved() => Interlocked.Increment(ref _localSaves);
+
+    public async ValueTask<long> CurrentAsync(PatDbContext db, CancellationToken ct = default)
+    {
+        // The count is taken before the query: a save that ends during it makes the next request read again.
+        var saves = Interlocked.Read(ref _localSaves);
+        var now = Environment.TickCount64;
+        if (_last is { } last && last.LocalSaves == saves && now - last.AtMilliseconds < 1000) return last.Version;
+        var version = await db.DataVersionAsync(ct);
+        _last = new Reading(version, saves, now);
+        return version;
+    }
+}

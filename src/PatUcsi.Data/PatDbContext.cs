@@ -91,6 +91,7 @@ public class PatDbContext(DbContextOptions<PatDbContext> options, IAuditContext?
         await AuditTrail.InsertAsync(this, changes.Select(c => c.ToEntry(this, at, _audit)).ToList(), ct);
         await DataVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Value, x => x.Value + 1), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
+        RecentDataVersion.Saved();
         return saved;
     }
 

@@ -43,10 +43,10 @@ public sealed class PortalOpenAttribute : Attribute, IAsyncResourceFilter
 
 /// <summary>
 /// How the public side is served: anonymous pages cached in memory per data version (every approval, reopening or
-/// portal switch is a save, so none is ever stale), a validator (ETag of the content) answered with 304, and a limit
+/// portal switch is a save: this instance serves the change at once, another within a second), a validator (ETag of the content) answered with 304, and a limit
 /// per address (429 with the Spanish page).
 /// </summary>
-public static class PublicPortal
+public static partial class PublicPortal
 {
     public const string CachePolicy = "publico";
     public const string RatePolicy = "publico";
@@ -55,10 +55,15 @@ public static class PublicPortal
     {
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
         builder.Services.AddSingleton<PortalState>();
+        builder.Services.AddSingleton<RecentDataVersion>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(30))
             .VaryByValue(async (context, ct) =>
-                new("version", (await context.RequestServices.GetRequiredService<PatDbContext>().DataVersionAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+            {
+                var services = context.RequestServices;
+                var version = await services.GetRequiredService<RecentDataVersion>().CurrentAsync(services.GetRequiredService<PatDbContext>(), ct);
+                return new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            })));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -112,6 +117,7 @@ public static class PublicPortal
         }
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
+            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true) Compact(buffer);
             var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"";
             context.Response.Headers.ETag = tag;
             context.Response.Headers.CacheControl = "public, no-cache";
@@ -123,6 +129,22 @@ public static class PublicPortal
             }
         }
         buffer.Position = 0;
+        context.Response.ContentLength = buffer.Length;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>
+    /// The views' indentation dropped (a quarter of a program page): the portal's pages have no pre, no textarea and no
+    /// preserved white space, so a line's leading spaces show nowhere. Done once, when the answer enters the cache.
+    /// </summary>
+    private static void Compact(MemoryStream buffer)
+    {
+        var html = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var compact = Indentation().Replace(html, "\n");
+        buffer.SetLength(0);
+        buffer.Write(System.Text.Encoding.UTF8.GetBytes(compact));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\n[ \t\r\n]+")]
+    private static partial System.Text.RegularExpressions.Regex Indentation();
 }
