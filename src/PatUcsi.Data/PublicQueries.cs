@@ -15,7 +15,10 @@ public sealed record PublishedProgram(int ProgramId, string UnitShortName, strin
     DateTime? UpdatedAtUtc)
 {
     /// <summary>The program's address on the portal: the unit's siglas and the year, never a database id.</summary>
-    public string Path => $"/publico/{UnitShortName.ToLowerInvariant()}/{Year}";
+    public string Path => $"/publico/{Uri.EscapeDataString(UnitShortName.ToLowerInvariant())}/{Year}";
+
+    /// <summary>Whether a quarter has official figures to publish: some approved month falls in or after its start.</summary>
+    public bool HasQuarter(int quarter) => FiguresAsOf is { } asOf && asOf >= TransparencyTable.Quarter(Year, quarter).First;
 }
 
 /// <summary>What the public portal reads: approved programs only, with the figures of approved reports only.</summary>
@@ -39,12 +42,16 @@ public static class PublicQueries
     /// The report the portal shows: the program as approved, with the official figures as of its "cifras al" (every
     /// approval given until today counts), and nothing that is not approved.
     /// </summary>
-    /// <param name="asOf">Another cut-off (a quarter's last day, for the transparency format).</param>
-    public static async Task<ProgramReport?> PublicReportAsync(this PatDbContext db, PublishedProgram published, DateOnly? asOf = null, CancellationToken ct = default)
+    /// <param name="quarter">A quarter's figures instead (the transparency format): as of its last day, or of the
+    /// "cifras al" if that comes first; null for a quarter with nothing approved yet (<see cref="PublishedProgram.HasQuarter"/>).</param>
+    public static async Task<ProgramReport?> PublicReportAsync(this PatDbContext db, PublishedProgram published, int? quarter = null, CancellationToken ct = default)
     {
+        if (quarter is { } q && !published.HasQuarter(q)) return null;
         var program = await db.LoadProgramAsync(published.ProgramId, ct);
         if (program is not { State: ProgramState.Approved }) return null;
-        if ((asOf ?? published.FiguresAsOf) is not { } cut) return ProgramReport.Annual(program);
+        var quarterEnd = quarter is { } n ? TransparencyTable.Quarter(published.Year, n).Last : (DateOnly?)null;
+        if (published.FiguresAsOf is not { } figuresAsOf) return ProgramReport.Annual(program);
+        var cut = quarterEnd is { } end && end < figuresAsOf ? end : figuresAsOf;
         var snapshot = await db.ProgressSnapshotAsync(program.Id, cut, db.Clock.Today(), ct);
         return Publication.WithoutPreliminary(ProgramReport.Build(program, cut, Publication.OfficialOnly(snapshot)));
     }

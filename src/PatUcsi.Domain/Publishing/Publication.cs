@@ -15,11 +15,12 @@ public static class Publication
 
     /// <summary>
     /// Only what approved reports say: no preliminary value, and a month sent, in review, in capture or returned looks
-    /// as if nothing were reported (whether someone is working on it is not public).
+    /// as if nothing were reported (whether someone is working on it is not public); nor whether an approved month was
+    /// sent late (the workflow's record, not a figure, and the signed document does not print it).
     /// </summary>
     public static ProgressSnapshot OfficialOnly(ProgressSnapshot snapshot) =>
         new(snapshot.Official, snapshot.Official,
-            snapshot.Reported.Where(r => r.Value.State == ReportState.Approved).ToDictionary(r => r.Key, r => r.Value));
+            snapshot.Reported.Where(r => r.Value.State == ReportState.Approved).ToDictionary(r => r.Key, r => (r.Value.State, IsLate: false)));
 
     /// <summary>The report without the preliminary figures at all: nothing the public pages render can show them.</summary>
     public static ProgramReport WithoutPreliminary(ProgramReport report) => report with

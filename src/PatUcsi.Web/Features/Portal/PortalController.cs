@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using PatUcsi.Data;
 using PatUcsi.Domain;
+using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Reporting;
 using PatUcsi.Exports.Excel;
 using PatUcsi.Exports.OpenData;
@@ -23,13 +24,19 @@ public sealed record PublicUnitYear(PublishedProgram Program, ProgramReport Repo
 
 public sealed record PublicYearModel(int Year, IReadOnlyList<PublicUnitYear> Units)
 {
-    /// <summary>The mean of the units' avance general (as the Junta's view computes it).</summary>
-    public decimal? OverallPercent => Units.Select(u => u.Report.OverallPercent).Where(p => p is not null).DefaultIfEmpty(null).Average();
+    /// <summary>The units with an approved month: those with figures to count and chart.</summary>
+    public IEnumerable<PublicUnitYear> Reported => Units.Where(u => u.Program.FiguresAsOf is not null);
+
+    /// <summary>The mean of those units' avance general (as the Junta's view computes it).</summary>
+    public decimal? OverallPercent => Reported.Select(u => u.Report.OverallPercent).Where(p => p is not null).DefaultIfEmpty(null).Average();
 }
 
 public sealed record PublicProgramModel(PublishedProgram Program, ProgramReport Report);
 
 public sealed record PublicIndicatorModel(PublishedProgram Program, IndicatorPageModel Indicator);
+
+/// <summary>GET, and HEAD for the link checkers and crawlers that ask only for the headers.</summary>
+public sealed class HttpGetOrHeadAttribute(string template) : Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute(["GET", "HEAD"], template);
 
 /// <summary>
 /// The public portal: approved programs only, with the figures of approved reports only, for anyone, without signing
@@ -42,88 +49,85 @@ public sealed record PublicIndicatorModel(PublishedProgram Program, IndicatorPag
 [OutputCache(PolicyName = PublicPortal.CachePolicy)]
 public sealed class PortalController(PatDbContext db, TimeProvider clock) : Controller
 {
-    [HttpGet("")]
+    [HttpGetOrHead("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var programs = await db.PublishedAsync(ct);
-        LastModified(programs);
-        return View(new PublicIndexModel(programs));
+        return View(new PublicIndexModel(await db.PublishedAsync(ct)));
     }
 
-    [HttpGet("datos")]
+    [HttpGetOrHead("datos")]
     public IActionResult Dictionary() => View();
 
-    [HttpGet("{anio:int}")]
+    [HttpGetOrHead("{anio:int}")]
     public async Task<IActionResult> Year(int anio, CancellationToken ct) =>
         await YearAsync(anio, ct) is { } year ? View(year) : NotFound();
 
-    [HttpGet("{anio:int}/indicadores.csv")]
+    [HttpGetOrHead("{anio:int}/indicadores.csv")]
     public async Task<IActionResult> YearCsv(int anio, CancellationToken ct) =>
         await YearAsync(anio, ct) is { } year ? File(IndicatorData.ToCsv([.. year.Units.Select(u => u.Report)]), Csv, $"indicadores-{anio}.csv") : NotFound();
 
-    [HttpGet("{anio:int}/indicadores.json")]
+    [HttpGetOrHead("{anio:int}/indicadores.json")]
     public async Task<IActionResult> YearJson(int anio, CancellationToken ct) =>
         await YearAsync(anio, ct) is { } year ? File(IndicatorData.ToJson([.. year.Units.Select(u => u.Report)]), JsonType, $"indicadores-{anio}.json") : NotFound();
 
     /// <summary>Every unit's annual program of the year as approved, one after the other.</summary>
-    [HttpGet("{anio:int}/programas.pdf")]
+    [HttpGetOrHead("{anio:int}/programas.pdf")]
     public async Task<IActionResult> YearPdf(int anio, CancellationToken ct)
     {
         var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == anio).ToList();
         if (programs.Count == 0) return NotFound();
-        LastModified(programs);
         var reports = new List<ProgramReport>();
         foreach (var p in programs)
-            if (await db.LoadProgramAsync(p.ProgramId, ct) is { } program) reports.Add(ProgramReport.Annual(program));
-        return File(ProgramPdf.Build(reports), "application/pdf", $"programas-anuales-{anio}.pdf");
+            if (await db.LoadProgramAsync(p.ProgramId, ct) is { State: ProgramState.Approved } program) reports.Add(ProgramReport.Annual(program));
+        // Reopened between the two reads: what is left, or nothing.
+        return reports.Count == 0 ? NotFound() : File(ProgramPdf.Build(reports), "application/pdf", $"programas-anuales-{anio}.pdf");
     }
 
-    [HttpGet("{anio:int}/transparencia-t{trimestre:int}.xlsx")]
+    [HttpGetOrHead("{anio:int}/transparencia-t{trimestre:int}.xlsx")]
     public async Task<IActionResult> YearTransparency(int anio, int trimestre, CancellationToken ct)
     {
         if (trimestre is < 1 or > 4) return NotFound();
         var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == anio).ToList();
         if (programs.Count == 0) return NotFound();
-        LastModified(programs);
-        var cut = TransparencyTable.Quarter(anio, trimestre).Last;
         var reports = new List<ProgramReport>();
         foreach (var p in programs)
-            if (await db.PublicReportAsync(p, cut, ct) is { } report) reports.Add(report);
-        return File(TransparencyWorkbook.Build(reports, trimestre, clock.Today(), OfficialFormats.Institute), Xlsx, $"transparencia-{anio}-t{trimestre}.xlsx");
+            if (await db.PublicReportAsync(p, trimestre, ct) is { } report) reports.Add(report);
+        return reports.Count == 0 ? NotFound()
+            : File(TransparencyWorkbook.Build(reports, trimestre, clock.Today(), OfficialFormats.Institute), Xlsx, $"transparencia-{anio}-t{trimestre}.xlsx");
     }
 
-    [HttpGet("{siglas}/{anio:int}")]
+    [HttpGetOrHead("{siglas}/{anio:int}")]
     public async Task<IActionResult> Program(string siglas, int anio, CancellationToken ct) =>
         await ProgramAsync(siglas, anio, ct) is { } model ? View(model) : NotFound();
 
     /// <summary>The annual program as the Junta approved it: the document every unit used to upload by hand.</summary>
-    [HttpGet("{siglas}/{anio:int}/programa.pdf")]
+    [HttpGetOrHead("{siglas}/{anio:int}/programa.pdf")]
     public async Task<IActionResult> Pdf(string siglas, int anio, CancellationToken ct)
     {
-        if (await FindAsync(siglas, anio, ct) is not { } published || await db.LoadProgramAsync(published.ProgramId, ct) is not { } program) return NotFound();
+        if (await FindAsync(siglas, anio, ct) is not { } published
+            || await db.LoadProgramAsync(published.ProgramId, ct) is not { State: ProgramState.Approved } program) return NotFound();
         return File(ProgramPdf.Build(ProgramReport.Annual(program)), "application/pdf", $"pat-{siglas.ToLowerInvariant()}-{anio}.pdf");
     }
 
-    [HttpGet("{siglas}/{anio:int}/indicadores.csv")]
+    [HttpGetOrHead("{siglas}/{anio:int}/indicadores.csv")]
     public async Task<IActionResult> ProgramCsv(string siglas, int anio, CancellationToken ct) =>
         await ProgramAsync(siglas, anio, ct) is { } model ? File(IndicatorData.ToCsv([model.Report]), Csv, $"indicadores-{siglas.ToLowerInvariant()}-{anio}.csv") : NotFound();
 
-    [HttpGet("{siglas}/{anio:int}/indicadores.json")]
+    [HttpGetOrHead("{siglas}/{anio:int}/indicadores.json")]
     public async Task<IActionResult> ProgramJson(string siglas, int anio, CancellationToken ct) =>
         await ProgramAsync(siglas, anio, ct) is { } model ? File(IndicatorData.ToJson([model.Report]), JsonType, $"indicadores-{siglas.ToLowerInvariant()}-{anio}.json") : NotFound();
 
     /// <summary>The transparency platform's (PNT) format of a quarter, with the official figures as of its last day.</summary>
-    [HttpGet("{siglas}/{anio:int}/transparencia-t{trimestre:int}.xlsx")]
+    [HttpGetOrHead("{siglas}/{anio:int}/transparencia-t{trimestre:int}.xlsx")]
     public async Task<IActionResult> Transparency(string siglas, int anio, int trimestre, CancellationToken ct)
     {
         if (trimestre is < 1 or > 4 || await FindAsync(siglas, anio, ct) is not { } published) return NotFound();
-        var report = await db.PublicReportAsync(published, TransparencyTable.Quarter(anio, trimestre).Last, ct);
-        if (report is null) return NotFound();
+        if (await db.PublicReportAsync(published, trimestre, ct) is not { } report) return NotFound();
         return File(TransparencyWorkbook.Build(report, trimestre, clock.Today()), Xlsx, $"transparencia-{siglas.ToLowerInvariant()}-{anio}-t{trimestre}.xlsx");
     }
 
     /// <summary>One indicator's chart and figures per period; the line is named by its number (1.1).</summary>
-    [HttpGet("{siglas}/{anio:int}/indicadores/{linea}")]
+    [HttpGetOrHead("{siglas}/{anio:int}/indicadores/{linea}")]
     public async Task<IActionResult> Indicator(string siglas, int anio, string linea, CancellationToken ct)
     {
         if (await ProgramAsync(siglas, anio, ct) is not { } model) return NotFound();
@@ -138,7 +142,6 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
     private async Task<PublishedProgram?> FindAsync(string siglas, int year, CancellationToken ct)
     {
         var published = (await db.PublishedAsync(ct)).FirstOrDefault(p => p.Year == year && string.Equals(p.UnitShortName, siglas, StringComparison.OrdinalIgnoreCase));
-        if (published is not null) LastModified([published]);
         return published;
     }
 
@@ -150,17 +153,9 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
     {
         var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == year).ToList();
         if (programs.Count == 0) return null;
-        LastModified(programs);
         var units = new List<PublicUnitYear>();
         foreach (var p in programs)
             if (await db.PublicReportAsync(p, ct: ct) is { } report) units.Add(new PublicUnitYear(p, report));
         return new PublicYearModel(year, units);
-    }
-
-    /// <summary>The latest approval among what the answer shows (a validator besides the ETag).</summary>
-    private void LastModified(IEnumerable<PublishedProgram> programs)
-    {
-        if (programs.Select(p => p.UpdatedAtUtc).Max() is { } last)
-            Response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc));
     }
 }

@@ -58,6 +58,7 @@ public static partial class PublicPortal
         builder.Services.AddSingleton<RecentDataVersion>();
         builder.Services.AddOutputCache(o => o.AddPolicy(CachePolicy, policy => policy
             .Expire(TimeSpan.FromMinutes(30))
+            .SetVaryByQuery([]) // no public address reads its query: ?x=1 is the same answer, not a way around the cache
             .VaryByValue(async (context, ct) =>
             {
                 var services = context.RequestServices;
@@ -72,7 +73,7 @@ public static partial class PublicPortal
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ =>
+            o.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(Client(context.Connection.RemoteIpAddress), _ =>
                 new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RequestsPerMinute,
@@ -82,10 +83,26 @@ public static partial class PublicPortal
         });
     }
 
+    /// <summary>Who a limit counts: an IPv4 address, or an IPv6 /64 (one subscriber's network has millions of addresses).</summary>
+    private static string Client(System.Net.IPAddress? address)
+    {
+        if (address is null) return "";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
+
     /// <summary>After routing and authorization: the limit counts cached answers too; the validator is part of what is cached.</summary>
     public static void UsePublicPortal(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.Use((context, next) =>
+        {
+            if (IsPublic(context.Request.Path)) context.Request.Headers.IfModifiedSince = default;
+            return next(context);
+        });
         app.UseOutputCache();
         app.Use(ContentValidator);
     }
@@ -95,11 +112,13 @@ public static partial class PublicPortal
 
     /// <summary>
     /// ETag of a public answer's content: a browser or proxy that has it gets a 304 without the body, whatever changed
-    /// elsewhere in the database. Revalidated on every use (no-cache), so an approval shows at once.
+    /// elsewhere in the database. Revalidated on every use (no-cache), so an approval shows at once. No Last-Modified:
+    /// a date cannot tell that a reopened month's figures went away (and a request's If-Modified-Since is dropped, so the
+    /// cache never answers by date). HEAD passes untouched: a download writes no body for it, so there is nothing to hash.
     /// </summary>
     private static async Task ContentValidator(HttpContext context, RequestDelegate next)
     {
-        if (!IsPublic(context.Request.Path) || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        if (!IsPublic(context.Request.Path) || !HttpMethods.IsGet(context.Request.Method))
         {
             await next(context);
             return;
@@ -120,16 +139,20 @@ public static partial class PublicPortal
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true) Compact(buffer);
             var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16])}\"";
             context.Response.Headers.ETag = tag;
-            context.Response.Headers.CacheControl = "public, no-cache";
-            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tag || t.Trim() == "*")))
+            // A signed-in member of staff reading the portal gets the session cookie renewed: never for a shared cache.
+            context.Response.Headers.CacheControl = context.User.Identity?.IsAuthenticated == true ? "private, no-cache" : "public, no-cache";
+            // Weak comparison (a compressing proxy marks the tag W/), as the cache itself compares.
+            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == tag || t == "W/" + tag)))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
                 context.Response.ContentLength = null;
                 return;
             }
+            context.Response.ContentLength = buffer.Length;
         }
+        // Another status with no body (a 404) stays empty, so the Spanish error page is rendered for it.
+        if (buffer.Length == 0) return;
         buffer.Position = 0;
-        context.Response.ContentLength = buffer.Length;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 

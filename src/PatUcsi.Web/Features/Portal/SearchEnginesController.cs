@@ -16,12 +16,12 @@ namespace PatUcsi.Web.Features.Portal;
 [OutputCache(PolicyName = PublicPortal.CachePolicy)]
 public sealed class SearchEnginesController(PatDbContext db, PortalState portal) : Controller
 {
-    [HttpGet("/robots.txt")]
+    [HttpGetOrHead("/robots.txt")]
     public async Task<IActionResult> Robots(CancellationToken ct) => Content(await portal.IsOpenAsync(db, ct)
         ? $"User-agent: *\nAllow: /publico\nDisallow: /\n\nSitemap: {Origin}/sitemap.xml\n"
         : "User-agent: *\nDisallow: /\n", "text/plain; charset=utf-8");
 
-    [HttpGet("/sitemap.xml")]
+    [HttpGetOrHead("/sitemap.xml")]
     [PortalOpen]
     public async Task<IActionResult> Sitemap(CancellationToken ct)
     {
