@@ -198,12 +198,16 @@ public sealed partial class AccessibilityTests(ChromiumFixture chromium) : IClas
     {
         using var capturista = await PatWebFactory.SignIn(
             new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) }, "capturista.ucsi", PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
-        foreach (var (month, action) in new[] { (5, "enviar"), (6, "guardar") })
+        foreach (var (month, action) in new[] { (4, "enviar"), (5, "enviar"), (6, "guardar") })
         {
             var page = $"/programas/1/avance/{month}";
             var response = await ProgressTests.PostPeriod(capturista, page, new() { ["Lines[0].Value1"] = "1", ["Lines[0].Narrative"] = "Avance del mes.", ["Accion"] = action });
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         }
+        // April approved: the public portal has official figures (its charts and indicator pages); May waits for review.
+        using var titular = await PatWebFactory.SignIn(
+            new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) }, "titular.ucsi", PatUcsi.Data.Identity.IdentitySeeder.DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await titular.PostForm("/programas/1/avance/4", "/programas/1/avance/4/aprobar", [])).StatusCode);
     }
 
     private async Task<List<Visit>> Crawl(string baseUrl, string role, List<string> problems)

@@ -56,7 +56,7 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
     }
 
     [HttpGetOrHead("datos")]
-    public IActionResult Dictionary() => View();
+    public async Task<IActionResult> Dictionary(CancellationToken ct) => View(await db.PublishedAsync(ct));
 
     [HttpGetOrHead("{anio:int}")]
     public async Task<IActionResult> Year(int anio, CancellationToken ct) =>
