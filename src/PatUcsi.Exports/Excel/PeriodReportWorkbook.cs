@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Exports.Excel;
@@ -43,18 +41,6 @@ public static class PeriodReportWorkbook
             w.Text(10, l.ReviewComment);
         }
 
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
-            var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = ProgramWorkbook.Worksheet(w, [10, 45, 35, 14, 10, 45, 35, 12, 14, 35], header, (v.UnitName, v.Title));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Informe de avance" }));
-            workbook.Workbook.Append(new DefinedNames(new DefinedName($"'Informe de avance'!$1:${header}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
+        return WorkbookFile.Save([new SheetPart("Informe de avance", w, [10, 45, 35, 14, 10, 45, 35, 12, 14, 35], header, (v.UnitName, v.Title), header)]);
     }
 }

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain;
 using PatUcsi.Domain.Indicators;
@@ -20,39 +19,18 @@ public static class ProgramWorkbook
 
     public static byte[] Build(ProgramReport report)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        SheetPart Part(string name, SheetWriter writer, double[] widths, uint header, int hiddenFrom) =>
+            new(name, writer, widths, header, (report.UnitName, $"{name} · Programa Anual de Trabajo {report.Year}"), header, hiddenFrom);
+
+        var parts = IndicatorTable.All.Select(table =>
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            var printTitles = new DefinedNames();
-
-            void Add(string name, SheetWriter writer, double[] widths, uint headerRows, uint freezeRow, int hiddenFrom = 0)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(writer, widths, freezeRow, (report.UnitName, $"{name} · Programa Anual de Trabajo {report.Year}"), hiddenFrom);
-                var index = (uint)sheets.ChildElements.Count;
-                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = index + 1, Name = name });
-                printTitles.Append(new DefinedName($"'{name}'!$1:${headerRows}") { Name = "_xlnm.Print_Titles", LocalSheetId = index });
-            }
-
-            foreach (var table in IndicatorTable.All)
-            {
-                var (writer, header) = Indicators(report, table);
-                Add(SheetName(table), writer, [.. table.Columns.Concat(table.HiddenColumns).Select(c => c.ExcelWidth)], header, header, table.Columns.Count + 1);
-            }
-            var (schedule, scheduleHeader) = Schedule(report);
-            Add(ScheduleSheet, schedule, [.. ScheduleTable.Columns.Concat(ScheduleTable.HiddenColumns).Select(c => c.ExcelWidth)],
-                scheduleHeader, scheduleHeader, ScheduleTable.Columns.Count + 1);
-
-            workbook.Workbook.Append(printTitles);
-            // Excel and LibreOffice recalculate on opening; readers that do not calculate show the cached values.
-            workbook.Workbook.Append(new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
+            var (writer, header) = Indicators(report, table);
+            return Part(SheetName(table), writer, [.. table.Columns.Concat(table.HiddenColumns).Select(c => c.ExcelWidth)], header, table.Columns.Count + 1);
+        }).ToList();
+        var (schedule, scheduleHeader) = Schedule(report);
+        parts.Add(Part(ScheduleSheet, schedule, [.. ScheduleTable.Columns.Concat(ScheduleTable.HiddenColumns).Select(c => c.ExcelWidth)],
+            scheduleHeader, ScheduleTable.Columns.Count + 1));
+        return WorkbookFile.Save(parts, recalculate: true); // derived columns are formulas
     }
 
     public static string SheetName(IndicatorTable table) => table.Format == IndicatorFormat.ByUnit ? ByUnitSheet : TransversalSheet;

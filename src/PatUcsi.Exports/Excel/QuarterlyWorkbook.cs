@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain;
 using PatUcsi.Domain.Reporting;
 
@@ -10,26 +8,10 @@ public static class QuarterlyWorkbook
 {
     public static byte[] Build(QuarterlyReport q)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            var running = (OfficialFormats.Institute, $"{q.Title}, trimestre {q.Quarter}");
-            var (units, unitWidths) = Units(q);
-            var (red, redWidths) = Red(q);
-            (string Name, SheetWriter Writer, double[] Widths)[] parts = [("Unidades", units, unitWidths), ("Indicadores en rojo", red, redWidths)];
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = ProgramWorkbook.Worksheet(parts[i].Writer, parts[i].Widths, 4, running);
-                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)i + 1, Name = parts[i].Name });
-            }
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
+        var running = (OfficialFormats.Institute, $"{q.Title}, trimestre {q.Quarter}");
+        var (units, unitWidths) = Units(q);
+        var (red, redWidths) = Red(q);
+        return WorkbookFile.Save([new SheetPart("Unidades", units, unitWidths, 4, running), new SheetPart("Indicadores en rojo", red, redWidths, 4, running)]);
     }
 
     /// <summary>Title, subtitle and cut-off over the given headers (row 4).</summary>

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain;
 using PatUcsi.Domain.Calculation;
 using PatUcsi.Domain.Reporting;
@@ -18,26 +16,14 @@ public static class TrackingWorkbook
 
     public static byte[] Build(TrackingTable table)
     {
-        var report = table.Report;
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        var running = (table.Report.UnitName, $"Seguimiento de indicadores {table.Report.Year}");
+        // A workbook needs a sheet: with nothing to show it still says why.
+        var groups = table.Groups.Count > 0 ? table.Groups : [new TrackingGroup(Domain.Indicators.Frequency.Monthly, [], [])];
+        return WorkbookFile.Save([.. groups.Select(group =>
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            // A workbook needs a sheet: with nothing to show it still says why.
-            var groups = table.Groups.Count > 0 ? table.Groups : [new TrackingGroup(Domain.Indicators.Frequency.Monthly, [], [])];
-            foreach (var (group, index) in groups.Select((g, i) => (g, i)))
-            {
-                var part = workbook.AddNewPart<WorksheetPart>();
-                var (writer, widths) = Sheet(table, group);
-                part.Worksheet = ProgramWorkbook.Worksheet(writer, widths, 4, (report.UnitName, $"Seguimiento de indicadores {report.Year}"));
-                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)index + 1, Name = OfficialTerms.Frequencies[group.Frequency] });
-            }
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
+            var (writer, widths) = Sheet(table, group);
+            return new SheetPart(OfficialTerms.Frequencies[group.Frequency], writer, widths, 4, running);
+        })]);
     }
 
     private static (SheetWriter Writer, double[] Widths) Sheet(TrackingTable table, TrackingGroup group)

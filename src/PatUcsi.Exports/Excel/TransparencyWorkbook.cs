@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Exports.Excel;
@@ -32,18 +30,7 @@ public static class TransparencyWorkbook
             w.NextRow();
             w.Cells(columns, row);
         }
-
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles.Create();
-            var part = workbook.AddNewPart<WorksheetPart>();
-            part.Worksheet = ProgramWorkbook.Worksheet(w, [.. columns.Select(c => c.ExcelWidth)], 3, (who, $"Indicadores de objetivos y resultados {year}, trimestre {quarter}"));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Reporte de Formatos" }));
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
+        return WorkbookFile.Save([new SheetPart("Reporte de Formatos", w, [.. columns.Select(c => c.ExcelWidth)], 3,
+            (who, $"Indicadores de objetivos y resultados {year}, trimestre {quarter}"))]);
     }
 }
