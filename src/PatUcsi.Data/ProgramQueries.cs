@@ -93,7 +93,7 @@ public static class ProgramQueries
         (await db.ProgressSnapshotsAsync([programId], asOf, approvedBy, ct)).GetValueOrDefault(programId) ?? Snapshot([], asOf, approvedBy, db.Clock);
 
     /// <summary>The snapshots of several programs in one query.</summary>
-    private static async Task<Dictionary<int, ProgressSnapshot>> ProgressSnapshotsAsync(this PatDbContext db, IReadOnlyCollection<int> programIds, DateOnly asOf,
+    internal static async Task<Dictionary<int, ProgressSnapshot>> ProgressSnapshotsAsync(this PatDbContext db, IReadOnlyCollection<int> programIds, DateOnly asOf,
         DateOnly? approvedBy, CancellationToken ct)
     {
         var query = db.PeriodReports.Where(r => programIds.Contains(r.ProgramId));

@@ -44,15 +44,39 @@ public static class PublicQueries
     /// </summary>
     /// <param name="quarter">A quarter's figures instead (the transparency format): as of its last day, or of the
     /// "cifras al" if that comes first; null for a quarter with nothing approved yet (<see cref="PublishedProgram.HasQuarter"/>).</param>
-    public static async Task<ProgramReport?> PublicReportAsync(this PatDbContext db, PublishedProgram published, int? quarter = null, CancellationToken ct = default)
+    public static async Task<ProgramReport?> PublicReportAsync(this PatDbContext db, PublishedProgram published, int? quarter = null, CancellationToken ct = default) =>
+        (await db.PublicReportsAsync([published], quarter, ct)).SingleOrDefault();
+
+    /// <summary>
+    /// The reports of several programs (the institute's year) in the order given, leaving out any no longer approved:
+    /// the programs in one load, the progress in one query per cut-off date (usually one or two for a year).
+    /// </summary>
+    public static async Task<List<ProgramReport>> PublicReportsAsync(this PatDbContext db, IReadOnlyList<PublishedProgram> published, int? quarter = null,
+        CancellationToken ct = default)
     {
-        if (quarter is { } q && !published.HasQuarter(q)) return null;
-        var program = await db.LoadProgramAsync(published.ProgramId, ct);
-        if (program is not { State: ProgramState.Approved }) return null;
-        var quarterEnd = quarter is { } n ? TransparencyTable.Quarter(published.Year, n).Last : (DateOnly?)null;
-        if (published.FiguresAsOf is not { } figuresAsOf) return ProgramReport.Annual(program);
-        var cut = quarterEnd is { } end && end < figuresAsOf ? end : figuresAsOf;
-        var snapshot = await db.ProgressSnapshotAsync(program.Id, cut, db.Clock.Today(), ct);
-        return Publication.WithoutPreliminary(ProgramReport.Build(program, cut, Publication.OfficialOnly(snapshot)));
+        var wanted = published.Where(p => quarter is not { } q || p.HasQuarter(q)).ToList();
+        var programs = (await db.LoadProgramsAsync([.. wanted.Select(p => p.ProgramId)], ct))
+            .Where(p => p.State == ProgramState.Approved).ToDictionary(p => p.Id);
+        var reports = new Dictionary<int, ProgramReport>();
+        foreach (var group in wanted.Where(p => programs.ContainsKey(p.ProgramId)).GroupBy(p => Cut(p, quarter)))
+        {
+            if (group.Key is not { } cut)
+            {
+                foreach (var p in group) reports[p.ProgramId] = ProgramReport.Annual(programs[p.ProgramId]);
+                continue;
+            }
+            var snapshots = await db.ProgressSnapshotsAsync([.. group.Select(p => p.ProgramId)], cut, db.Clock.Today(), ct);
+            foreach (var p in group)
+                reports[p.ProgramId] = Publication.WithoutPreliminary(ProgramReport.Build(programs[p.ProgramId], cut,
+                    Publication.OfficialOnly(snapshots.GetValueOrDefault(p.ProgramId) ?? ProgressSnapshot.Empty)));
+        }
+        return [.. wanted.Where(p => reports.ContainsKey(p.ProgramId)).Select(p => reports[p.ProgramId])];
+    }
+
+    /// <summary>The figures' date: the "cifras al", or a quarter's last day if it comes first; none without an approved month.</summary>
+    private static DateOnly? Cut(PublishedProgram program, int? quarter)
+    {
+        if (program.FiguresAsOf is not { } figuresAsOf) return null;
+        return quarter is { } q && TransparencyTable.Quarter(program.Year, q).Last is var end && end < figuresAsOf ? end : figuresAsOf;
     }
 }

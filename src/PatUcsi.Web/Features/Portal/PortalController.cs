@@ -76,10 +76,10 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
     {
         var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == anio).ToList();
         if (programs.Count == 0) return NotFound();
-        var reports = new List<ProgramReport>();
-        foreach (var p in programs)
-            if (await db.LoadProgramAsync(p.ProgramId, ct) is { State: ProgramState.Approved } program) reports.Add(ProgramReport.Annual(program));
-        // Reopened between the two reads: what is left, or nothing.
+        var approved = (await db.LoadProgramsAsync([.. programs.Select(p => p.ProgramId)], ct)).Where(p => p.State == ProgramState.Approved)
+            .ToDictionary(p => p.Id);
+        // In the index's order; a program reopened between the two reads is left out, and with none left there is no file.
+        var reports = programs.Where(p => approved.ContainsKey(p.ProgramId)).Select(p => ProgramReport.Annual(approved[p.ProgramId])).ToList();
         return reports.Count == 0 ? NotFound() : File(ProgramPdf.Build(reports), "application/pdf", $"programas-anuales-{anio}.pdf");
     }
 
@@ -89,9 +89,7 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
         if (trimestre is < 1 or > 4) return NotFound();
         var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == anio).ToList();
         if (programs.Count == 0) return NotFound();
-        var reports = new List<ProgramReport>();
-        foreach (var p in programs)
-            if (await db.PublicReportAsync(p, trimestre, ct) is { } report) reports.Add(report);
+        var reports = await db.PublicReportsAsync(programs, trimestre, ct);
         return reports.Count == 0 ? NotFound()
             : File(TransparencyWorkbook.Build(reports, trimestre, clock.Today(), OfficialFormats.Institute), Xlsx, $"transparencia-{anio}-t{trimestre}.xlsx");
     }
@@ -153,9 +151,7 @@ public sealed class PortalController(PatDbContext db, TimeProvider clock) : Cont
     {
         var programs = (await db.PublishedAsync(ct)).Where(p => p.Year == year).ToList();
         if (programs.Count == 0) return null;
-        var units = new List<PublicUnitYear>();
-        foreach (var p in programs)
-            if (await db.PublicReportAsync(p, ct: ct) is { } report) units.Add(new PublicUnitYear(p, report));
-        return new PublicYearModel(year, units);
+        var reports = (await db.PublicReportsAsync(programs, ct: ct)).ToDictionary(r => r.ProgramId);
+        return new PublicYearModel(year, [.. programs.Where(p => reports.ContainsKey(p.ProgramId)).Select(p => new PublicUnitYear(p, reports[p.ProgramId]))]);
     }
 }
