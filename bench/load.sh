@@ -38,17 +38,21 @@ cookie() { # user → the Cookie header of a signed-in session
     --data-urlencode "__RequestVerificationToken=$token" "$base/cuenta/entrar"
   awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " } /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
 }
-junta=$(cookie junta); titular=$(cookie titular.ucsi)
+# A session's cookie is checked against the user's security stamp once a minute and then renewed; wrk never keeps
+# the renewed cookie, so each page is measured with a fresh sign-in (else every request after the first minute
+# would re-check the user and re-issue the cookie, which a browser does once a minute).
+session() { [ -n "$1" ] && cookie "$1" || true; }
 
 rss() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status"; }
 peak_rss=0
 bare_rps=
-run() { # label cookie path
-  local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$base$3")
+run() { # label user path
+  local status c
+  c=$(session "$2")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $c" "$base$3")
   [ "$status" = 200 ] || { echo "$1: GET $3 answered $status, not 200" >&2; exit 1; }
   local line
-  line=$(wrk -t"$threads" -c"$connections" -d"$duration" -H "Cookie: $2" -s bench/wrk-report.lua "$base$3" | grep '^RESULT')
+  line=$(wrk -t"$threads" -c"$connections" -d"$duration" -H "Cookie: $c" -s bench/wrk-report.lua "$base$3" | grep '^RESULT')
   read -r _ rps p50 p90 p95 p99 errors total <<<"$line"
   [ -z "$bare_rps" ] && bare_rps=$rps
   local now; now=$(rss); [ "$now" -gt "$peak_rss" ] && peak_rss=$now
@@ -58,9 +62,9 @@ run() { # label cookie path
 
 # Warm-up: every page under load before any is measured. The JIT recompiles hot code with profile data
 # (tiered PGO) over the first half minute or so: measured at once, the first page ran at half its speed.
-warm() { curl -s -o /dev/null -H "Cookie: $2" "$base$3"; wrk -t"$threads" -c"$connections" -d"$warmup" -H "Cookie: $2" "$base$3" >/dev/null; }
-pages() { # the function to call for each page: label cookie path
-  "$1" "bare endpoint (/bench/base)" "$junta" "/bench/base"
+warm() { local c; c=$(session "$2"); curl -s -o /dev/null -H "Cookie: $c" "$base$3"; wrk -t"$threads" -c"$connections" -d"$warmup" -H "Cookie: $c" "$base$3" >/dev/null; }
+pages() { # the function to call for each page: label user path
+  "$1" "bare endpoint (/bench/base)" junta "/bench/base"
   if [ "$mode" = --portal ]; then # anonymous, as the public reads it (served from the output cache)
     "$1" "public program page (/publico/ucsi/2024)" "" "/publico/ucsi/2024"
     "$1" "public institute view (/publico/2024)" "" "/publico/2024"
@@ -68,23 +72,23 @@ pages() { # the function to call for each page: label cookie path
     "$1" "/health" "" "/health"
     return
   fi
-  "$1" "program page UCSI 2024 (/programas/1)" "$junta" "/programas/1?fecha=2024-06-15"
-  "$1" "period page, May (/programas/1/avance/5)" "$titular" "/programas/1/avance/5"
-  "$1" "unit home (titular)" "$titular" "/"
-  "$1" "Junta home (every unit of the year)" "$junta" "/"
-  "$1" "seguimiento UCSI 2024 (/programas/1/seguimiento)" "$titular" "/programas/1/seguimiento"
-  "$1" "institute view (/institucional)" "$junta" "/institucional?anio=2024"
+  "$1" "program page UCSI 2024 (/programas/1)" junta "/programas/1?fecha=2024-06-15"
+  "$1" "period page, May (/programas/1/avance/5)" titular.ucsi "/programas/1/avance/5"
+  "$1" "unit home (titular)" titular.ucsi "/"
+  "$1" "Junta home (every unit of the year)" junta "/"
+  "$1" "seguimiento UCSI 2024 (/programas/1/seguimiento)" titular.ucsi "/programas/1/seguimiento"
+  "$1" "institute view (/institucional)" junta "/institucional?anio=2024"
   if [ "$scale" = 1 ]; then
-    "$1" "Junta home, 2033 (20 units)" "$junta" "/?anio=2033"
-    "$1" "institute view, 2033 (20 units)" "$junta" "/institucional?anio=2033"
-    "$1" "large program (120 indicators, /programas/$large)" "$junta" "/programas/$large"
+    "$1" "Junta home, 2033 (20 units)" junta "/?anio=2033"
+    "$1" "institute view, 2033 (20 units)" junta "/institucional?anio=2033"
+    "$1" "large program (120 indicators, /programas/$large)" junta "/programas/$large"
   fi
   "$1" "/health" "" "/health"
 }
 scale=0; large=
 if [ "$mode" = "--escala" ]; then
   scale=1
-  large=$(curl -s -H "Cookie: $junta" "$base/?anio=2033" | grep -o 'href="/programas/[0-9]*"' | head -1 | grep -o '[0-9]*')
+  large=$(curl -s -H "Cookie: $(cookie junta)" "$base/?anio=2033" | grep -o 'href="/programas/[0-9]*"' | head -1 | grep -o '[0-9]*')
 fi
 for _ in 1 2; do pages warm; done
 

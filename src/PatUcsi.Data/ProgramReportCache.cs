@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Reporting;
 
 namespace PatUcsi.Data;
@@ -39,6 +40,35 @@ public sealed class ProgramReportCache : IDisposable
             result[id] = report;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The program as <see cref="ProgramQueries.LoadForProgressAsync(PatDbContext, int, CancellationToken)"/> loads it, kept per
+    /// (program, data version) for pages that only read it (the months' list and a month's page ask for it on every
+    /// visit). It is shared between requests and detached from any context: never change it, load the program to change it.
+    /// </summary>
+    public async Task<AnnualProgram?> ProgramToReadAsync(PatDbContext db, int programId, CancellationToken ct = default)
+    {
+        var key = (nameof(ProgramToReadAsync), programId, await db.DataVersionAsync(ct));
+        if (_cache.TryGetValue(key, out AnnualProgram? program)) return program;
+        program = await db.LoadForProgressAsync(programId, ct);
+        if (program is null) return null;
+        var graph = new HashSet<object>(ReferenceEqualityComparer.Instance) { program, program.Unit };
+        foreach (var objective in program.Objectives)
+        {
+            graph.Add(objective);
+            foreach (var line in objective.ActionLines)
+            {
+                graph.Add(line);
+                if (line.Indicator is not { } indicator) continue;
+                graph.Add(indicator);
+                foreach (var goal in indicator.PeriodGoals) graph.Add(goal);
+            }
+        }
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => graph.Contains(e.Entity)).ToList())
+            entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        _cache.Set(key, program, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return program;
     }
 
     public void Dispose() => _cache.Dispose();

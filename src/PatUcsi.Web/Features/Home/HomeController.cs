@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PatUcsi.Domain;
 using PatUcsi.Data;
 using PatUcsi.Domain.Programs;
@@ -31,7 +32,7 @@ public sealed record HomeViewModel(
     IReadOnlyDictionary<int, ProgramReport> Reports, ProgramReport? Current,
     IReadOnlyList<PendingPeriod> Pending, IReadOnlyList<InboxItem> Inbox, IReadOnlyList<ReturnedItem> Returned);
 
-public sealed class HomeController(PatDbContext db, ProgramReportCache cache, TimeProvider clock) : Controller
+public sealed class HomeController(PatDbContext db, ProgramReportCache cache, IMemoryCache memory, TimeProvider clock) : Controller
 {
     private DateOnly Today => clock.Today();
 
@@ -63,7 +64,7 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, Ti
     /// </summary>
     private async Task<HomeViewModel> UnitHome(Actor actor, CancellationToken ct)
     {
-        var work = await UnitWork.LoadAsync(db, actor, Today, ct);
+        var work = await UnitWork.LoadAsync(db, memory, actor, Today, ct);
         var current = work.ApprovedIds.Count == 0 ? null : await cache.GetAsync(db, work.ApprovedIds[0], Today, ct: ct); // the newest year's indicators
         return new HomeViewModel(work.Own, null, [], false, new Dictionary<int, ProgramReport>(), current, work.Pending, work.Inbox, work.Returned);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PatUcsi.Data;
 using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Progress;
@@ -19,7 +20,20 @@ public sealed record UnitWork(IReadOnlyList<ProgramSummary> Own, IReadOnlyList<i
 {
     public int Count => Pending.Count + Inbox.Count + Returned.Count;
 
-    public static async Task<UnitWork> LoadAsync(PatDbContext db, Actor actor, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Kept per (unit, role, data version, day): the home, the Pendientes page and the menu's count ask for it on every
+    /// visit, and it needs the open programs whole; any save or a new day makes it read again.
+    /// </summary>
+    public static async Task<UnitWork> LoadAsync(PatDbContext db, IMemoryCache cache, Actor actor, DateOnly today, CancellationToken ct)
+    {
+        var key = (nameof(UnitWork), actor.UnitId, actor.Role, await db.DataVersionAsync(ct), today);
+        if (cache.TryGetValue(key, out UnitWork? work)) return work!;
+        work = await ReadAsync(db, actor, today, ct);
+        cache.Set(key, work, TimeSpan.FromMinutes(10));
+        return work;
+    }
+
+    private static async Task<UnitWork> ReadAsync(PatDbContext db, Actor actor, DateOnly today, CancellationToken ct)
     {
         var own = await HomeController.Summaries(db.Programs.Where(p => p.UnitId == actor.UnitId).OrderByDescending(p => p.Year)).ToListAsync(ct);
         var years = own.ToDictionary(p => p.Id!.Value, p => p.Year);

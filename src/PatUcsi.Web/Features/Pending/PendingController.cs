@@ -52,7 +52,7 @@ public sealed class PendingController(PatDbContext db, TimeProvider clock, IMemo
     private async Task<PendingPageModel> LoadAsync(CancellationToken ct)
     {
         var actor = User.ToActor();
-        if (AccessPolicy.BelongsToUnit(actor.Role)) return new(await UnitWork.LoadAsync(db, actor, clock.Today(), ct), []);
+        if (AccessPolicy.BelongsToUnit(actor.Role)) return new(await UnitWork.LoadAsync(db, cache, actor, clock.Today(), ct), []);
         var programs = await db.Programs.Where(p => p.State == ProgramState.Submitted).OrderBy(p => p.Year).ThenBy(p => p.Unit.ShortName)
             .Select(p => new ProgramToReview(p.Id, p.Unit.ShortName, p.Year)).ToListAsync(ct);
         var failed = actor.Role == Role.Administrator

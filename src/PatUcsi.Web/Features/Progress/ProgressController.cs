@@ -19,7 +19,7 @@ namespace PatUcsi.Web.Features.Progress;
 /// or reopens it with a reason. Only approved reports count in the official figures.
 /// </summary>
 [Route("programas/{programId:int}/avance")]
-public sealed class ProgressController(PatDbContext db, TimeProvider clock, EvidenceStore evidence, IAuditContext audit) : Controller
+public sealed class ProgressController(PatDbContext db, ProgramReportCache programs, TimeProvider clock, EvidenceStore evidence, IAuditContext audit) : Controller
 {
     private DateOnly Today => clock.Today();
 
@@ -27,7 +27,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     [ProgramAccess(Access.Read)]
     public async Task<IActionResult> Index(int programId)
     {
-        var program = (await db.LoadForProgressAsync(programId))!;
+        var program = (await programs.ProgramToReadAsync(db, programId))!;
         var reports = await db.ReportsOf(programId).AsNoTracking().ToListAsync();
         var months = Enumerable.Range(1, 12).Select(m =>
         {
@@ -44,7 +44,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
     public async Task<IActionResult> Period(int programId, int month)
     {
         if (month is < 1 or > 12) return NotFound();
-        return View(await Page(programId, month, null));
+        return View(await Page((await programs.ProgramToReadAsync(db, programId))!, month, null));
     }
 
     /// <summary>Saves the month as a draft ("guardar") or saves and sends it to the Titular ("enviar").</summary>
@@ -66,7 +66,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
 
         var due = PeriodPageBuilder.LinesDue(program, month).ToDictionary(x => x.Line.Id, x => x.Line);
         ValidateLines(form, due, month, report);
-        if (!ModelState.IsValid) return View(await Page(programId, month, FilesNotKept(form)));
+        if (!ModelState.IsValid) return View(await PageAgain(programId, month, form));
 
         report ??= db.PeriodReports.Add(new PeriodReport(program, month)).Entity;
         db.Entry(report).Property(r => r.Version).OriginalValue = form.ReportVersion;
@@ -97,7 +97,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
                     ModelState.AddModelError($"Lines[{i}].File", $"Línea {due[input.ActionLineId].Number}: {error}");
                     evidence.Delete(storedNow);
                     db.ChangeTracker.Clear();
-                    return View(await Page(programId, month, FilesNotKept(form)));
+                    return View(await PageAgain(programId, month, form));
                 }
                 storedNow.Add(stored!.StoredName);
                 report.AddEvidence(input.ActionLineId, new Evidence(null, EvidenceStore.DisplayName(file.FileName), stored.StoredName, stored.ContentType, stored.Size, user, clock.GetUtcNow().UtcDateTime));
@@ -116,7 +116,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
             ModelState.AddModelError("", e.Message);
             evidence.Delete(storedNow);
             db.ChangeTracker.Clear();
-            return View(await Page(programId, month, FilesNotKept(form)));
+            return View(await PageAgain(programId, month, form));
         }
         catch (DbUpdateException)
         {
@@ -131,7 +131,7 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
             ModelState.Clear();
             ModelState.AddModelError("", "Otra persona guardó este informe mientras usted capturaba. Su captura sigue en el formulario; " +
                                          "revise los valores actuales (abra el informe en otra pestaña) y guarde de nuevo.");
-            return View(await Page(programId, month, FilesNotKept(form)));
+            return View(await PageAgain(programId, month, form));
         }
         evidence.Delete(removedFiles);
         TempData["Notice"] = send
@@ -230,10 +230,13 @@ public sealed class ProgressController(PatDbContext db, TimeProvider clock, Evid
         return form;
     }
 
-    private async Task<PeriodPageModel> Page(int programId, int month, PeriodForm? posted)
+    /// <summary>The page after a refused save, with the user's input: the program as this request's context holds it now.</summary>
+    private async Task<PeriodPageModel> PageAgain(int programId, int month, PeriodForm form) =>
+        await Page((await db.LoadForProgressAsync(programId))!, month, FilesNotKept(form));
+
+    private async Task<PeriodPageModel> Page(AnnualProgram program, int month, PeriodForm? posted)
     {
-        var program = (await db.LoadForProgressAsync(programId))!;
-        var report = await PeriodPageBuilder.LoadReportAsync(db, programId, month);
+        var report = await PeriodPageBuilder.LoadReportAsync(db, program.Id, month);
         var actor = User.ToActor();
         return await PeriodPageBuilder.BuildAsync(db, program, report, month, Today, posted,
             actor.Can(Access.CaptureProgress, program.UnitId), actor.Can(Access.ApproveProgress, program.UnitId), evidence.MaxBytes);
