@@ -48,6 +48,20 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, IM
         if (AccessPolicy.BelongsToUnit(actor.Role))
             return View(await UnitHome(actor, ct));
 
+        var view = await InstituteYear(anio, ct);
+        return View(view with { CanOpenYears = actor.Role == Role.Administrator });
+    }
+
+    /// <summary>
+    /// Every unit's program of a year with its figures, kept per (year asked, day) while the data version holds: the Junta opens this
+    /// page far more often than anything changes.
+    /// </summary>
+    private async Task<HomeViewModel> InstituteYear(int? anio, CancellationToken ct)
+    {
+        // One entry per year and day holding the latest version's page: it holds reports, so saves must not pile up entries.
+        var key = (nameof(InstituteYear), anio, Today);
+        var version = await db.DataVersionAsync(ct);
+        if (memory.TryGetValue(key, out (long Version, HomeViewModel View) kept) && kept.Version == version) return kept.View;
         var years = await db.Programs.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         var year = anio ?? (years.Count > 0 ? years[0] : clock.GetLocalNow().Year);
         var programs = await Summaries(db.Programs.Where(p => p.Year == year)).ToListAsync(ct);
@@ -55,7 +69,9 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, IM
             .Select(u => new ProgramSummary(null, u.ShortName, u.Name, year, null, 0, 0)).ToListAsync(ct);
         var all = programs.Concat(withoutProgram).OrderBy(p => p.UnitShortName, StringComparer.Ordinal).ToList();
         var reports = await cache.GetManyAsync(db, programs.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList(), Today, ct: ct);
-        return View(new HomeViewModel(all, year, years, actor.Role == Role.Administrator, reports, null, [], [], []));
+        var view = new HomeViewModel(all, year, years, false, reports, null, [], [], []);
+        memory.Set(key, (version, view), TimeSpan.FromMinutes(10));
+        return view;
     }
 
     /// <summary>
