@@ -17,6 +17,14 @@ public sealed class ExportFixture : IAsyncLifetime
 
     private PeriodReport _may = null!;
 
+    /// <summary>UCSI with its approved program, and a unit without one.</summary>
+    public QuarterlyReport Quarterly() => new(2, new DateOnly(2024, 7, 15), new InstituteOverview(2024, new DateOnly(2024, 6, 30),
+    [
+        UnitYear.Of(2, "DEOE", "Dirección Ejecutiva de Organización Electoral", 2024, null, null, null, []),
+        UnitYear.Of(1, "UCSI", Report.UnitName, 2024, Report.ProgramId, Report.State, Report,
+            [.. Enumerable.Range(1, 5).Select(m => new ReportStatus(m, Domain.Progress.ReportState.Approved, m == 5, new DateTime(2024, m + 1, 4, 0, 0, 0, DateTimeKind.Utc)))]),
+    ]));
+
     /// <summary>May's report (approved late), or a copy in another state.</summary>
     public PeriodReportView MayReport(ReportState? state = null)
     {

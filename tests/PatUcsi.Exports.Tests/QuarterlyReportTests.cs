@@ -11,13 +11,7 @@ namespace PatUcsi.Exports.Tests;
 /// <summary>The institute's quarterly report and the period report's chart, read back from the real files.</summary>
 public sealed class QuarterlyReportTests(ExportFixture fixture) : IClassFixture<ExportFixture>
 {
-    /// <summary>UCSI with its approved program, and a unit without one.</summary>
-    private QuarterlyReport Quarterly() => new(2, new DateOnly(2024, 7, 15), new InstituteOverview(2024, new DateOnly(2024, 6, 30),
-    [
-        UnitYear.Of(2, "DEOE", "Dirección Ejecutiva de Organización Electoral", 2024, null, null, null, []),
-        UnitYear.Of(1, "UCSI", fixture.Report.UnitName, 2024, fixture.Report.ProgramId, fixture.Report.State, fixture.Report,
-            [.. Enumerable.Range(1, 5).Select(m => new ReportStatus(m, Domain.Progress.ReportState.Approved, m == 5, new DateTime(2024, m + 1, 4, 0, 0, 0, DateTimeKind.Utc)))]),
-    ]));
+    private QuarterlyReport Quarterly() => fixture.Quarterly();
 
     [Fact]
     public void The_pdf_prints_every_unit_the_red_indicators_and_bars_as_long_as_their_figures()

@@ -8,7 +8,7 @@ namespace PatUcsi.Exports.Tests;
 /// <summary>Every workbook the app makes is valid Office Open XML, as the SDK's validator reads the standard.</summary>
 public class ValidationTests(ExportFixture fixture) : IClassFixture<ExportFixture>
 {
-    public static TheoryData<string> Workbooks => ["programa", "programa borrador", "informe de avance", "transparencia"];
+    public static TheoryData<string> Workbooks => ["programa", "programa borrador", "informe de avance", "transparencia", "seguimiento", "informe trimestral"];
 
     [Theory]
     [MemberData(nameof(Workbooks))]
@@ -19,7 +19,9 @@ public class ValidationTests(ExportFixture fixture) : IClassFixture<ExportFixtur
             "programa" => ProgramWorkbook.Build(fixture.Report),
             "programa borrador" => ProgramWorkbook.Build(fixture.Report with { State = Domain.Programs.ProgramState.Draft }),
             "informe de avance" => PeriodReportWorkbook.Build(fixture.MayReport()),
-            _ => TransparencyWorkbook.Build(fixture.Report, 2, new DateOnly(2024, 7, 15)),
+            "transparencia" => TransparencyWorkbook.Build(fixture.Report, 2, new DateOnly(2024, 7, 15)),
+            "seguimiento" => TrackingWorkbook.Build(Domain.Reporting.TrackingTable.Build(fixture.Report, new())),
+            _ => QuarterlyWorkbook.Build(fixture.Quarterly()),
         };
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
 
