@@ -65,6 +65,7 @@ public sealed class ProgramReportCache : IDisposable
                 foreach (var goal in indicator.PeriodGoals) graph.Add(goal);
             }
         }
+        // Detached, or a later query of this request (its reports) would be fixed up into the graph other requests share.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => graph.Contains(e.Entity)).ToList())
             entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         _cache.Set(key, program, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });

@@ -53,26 +53,21 @@ public sealed class HomeController(PatDbContext db, ProgramReportCache cache, IM
     }
 
     /// <summary>
-    /// Every unit's program of a year with its figures, kept per (year asked, day) while the data version holds: the Junta opens this
-    /// page far more often than anything changes.
+    /// Every unit's program of a year with its figures, kept per (year asked, day) while the data version holds: the Junta
+    /// opens this page far more often than anything changes.
     /// </summary>
-    private async Task<HomeViewModel> InstituteYear(int? anio, CancellationToken ct)
-    {
-        // One entry per year and day holding the latest version's page: it holds reports, so saves must not pile up entries.
-        var key = (nameof(InstituteYear), anio, Today);
-        var version = await db.DataVersionAsync(ct);
-        if (memory.TryGetValue(key, out (long Version, HomeViewModel View) kept) && kept.Version == version) return kept.View;
-        var years = await db.Programs.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        var year = anio ?? (years.Count > 0 ? years[0] : clock.GetLocalNow().Year);
-        var programs = await Summaries(db.Programs.Where(p => p.Year == year)).ToListAsync(ct);
-        var withoutProgram = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == year))
-            .Select(u => new ProgramSummary(null, u.ShortName, u.Name, year, null, 0, 0)).ToListAsync(ct);
-        var all = programs.Concat(withoutProgram).OrderBy(p => p.UnitShortName, StringComparer.Ordinal).ToList();
-        var reports = await cache.GetManyAsync(db, programs.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList(), Today, ct: ct);
-        var view = new HomeViewModel(all, year, years, false, reports, null, [], [], []);
-        memory.Set(key, (version, view), TimeSpan.FromMinutes(10));
-        return view;
-    }
+    private async Task<HomeViewModel> InstituteYear(int? anio, CancellationToken ct) =>
+        await memory.AtVersionAsync((nameof(InstituteYear), anio, Today), await db.DataVersionAsync(ct), async () =>
+        {
+            var years = await db.Programs.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+            var year = anio ?? (years.Count > 0 ? years[0] : clock.GetLocalNow().Year);
+            var programs = await Summaries(db.Programs.Where(p => p.Year == year)).ToListAsync(ct);
+            var withoutProgram = await db.Units.Where(u => u.IsActive && !db.Programs.Any(p => p.UnitId == u.Id && p.Year == year))
+                .Select(u => new ProgramSummary(null, u.ShortName, u.Name, year, null, 0, 0)).ToListAsync(ct);
+            var all = programs.Concat(withoutProgram).OrderBy(p => p.UnitShortName, StringComparer.Ordinal).ToList();
+            var reports = await cache.GetManyAsync(db, programs.Where(p => p.State == ProgramState.Approved).Select(p => p.Id!.Value).ToList(), Today, ct: ct);
+            return new HomeViewModel(all, year, years, false, reports, null, [], [], []);
+        }, TimeSpan.FromMinutes(10));
 
     /// <summary>
     /// A unit's home follows every approved program (December's report is due in January of the next year): its

@@ -5,6 +5,7 @@ using PatUcsi.Domain.Programs;
 using PatUcsi.Domain.Progress;
 using PatUcsi.Domain.Security;
 using PatUcsi.Web.Features.Progress;
+using PatUcsi.Web.Infrastructure;
 
 namespace PatUcsi.Web.Features.Home;
 
@@ -24,14 +25,9 @@ public sealed record UnitWork(IReadOnlyList<ProgramSummary> Own, IReadOnlyList<i
     /// Kept per (unit, role, data version, day): the home, the Pendientes page and the menu's count ask for it on every
     /// visit, and it needs the open programs whole; any save or a new day makes it read again.
     /// </summary>
-    public static async Task<UnitWork> LoadAsync(PatDbContext db, IMemoryCache cache, Actor actor, DateOnly today, CancellationToken ct)
-    {
-        var key = (nameof(UnitWork), actor.UnitId, actor.Role, await db.DataVersionAsync(ct), today);
-        if (cache.TryGetValue(key, out UnitWork? work)) return work!;
-        work = await ReadAsync(db, actor, today, ct);
-        cache.Set(key, work, TimeSpan.FromMinutes(10));
-        return work;
-    }
+    public static async Task<UnitWork> LoadAsync(PatDbContext db, IMemoryCache cache, Actor actor, DateOnly today, CancellationToken ct) =>
+        await cache.AtVersionAsync((nameof(UnitWork), actor.UnitId, actor.Role, today), await db.DataVersionAsync(ct),
+            () => ReadAsync(db, actor, today, ct), TimeSpan.FromMinutes(10));
 
     private static async Task<UnitWork> ReadAsync(PatDbContext db, Actor actor, DateOnly today, CancellationToken ct)
     {

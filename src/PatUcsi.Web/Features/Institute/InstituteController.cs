@@ -30,13 +30,10 @@ public sealed class InstituteController(PatDbContext db, ProgramReportCache cach
         if (AccessPolicy.BelongsToUnit(User.ToActor().Role)) return Forbid();
         var years = await db.Programs.Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         var year = anio is { } asked && years.Contains(asked) ? asked : years.Count > 0 ? years[0] : clock.GetLocalNow().Year;
-        // Computed once per (year, data version, day): twenty units of 120 indicators are counted once, not on every visit.
-        var overview = await memory.GetOrCreateAsync(("institucional", year, await db.DataVersionAsync(ct), clock.Today()), async entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return await OverviewAsync(year, clock.Today(), null, ct);
-        });
-        return View(new InstitutePageModel(overview!, years));
+        // Computed once per (year, day) while the data version holds: twenty units of 120 indicators are counted once, not on every visit.
+        var overview = await memory.AtVersionAsync(("institucional", year, clock.Today()), await db.DataVersionAsync(ct),
+            () => OverviewAsync(year, clock.Today(), null, ct), TimeSpan.FromMinutes(30));
+        return View(new InstitutePageModel(overview, years));
     }
 
     /// <summary>Every unit of the year: those with a program and the active ones without (the Junta must see who has none).</summary>
